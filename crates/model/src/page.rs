@@ -1,0 +1,434 @@
+use crate::{Annotation, Example, JsonNode, Span, Spanned, TypeRef};
+use serde::{Deserialize, Serialize};
+
+/// One documentation page, as read from one file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// The file path as given or walked.
+    pub path: String,
+    /// The page's text (lossily decoded if it was not UTF-8), for excerpts in messages.
+    #[serde(skip)]
+    pub source: String,
+    /// Markdown, or rendered plain text (lower fidelity).
+    pub format: PageFormat,
+    /// API, resource, enum or conceptual page.
+    pub kind: PageKind,
+    /// The YAML front matter.
+    pub front_matter: Option<FrontMatter>,
+    /// The H1 heading text.
+    pub title: Option<Spanned<String>>,
+    /// `Namespace: microsoft.graph`
+    pub namespace: Option<Spanned<String>>,
+    /// The API version the page documents.
+    pub api_version: ApiVersion,
+    /// The first paragraph of prose after the title.
+    pub description: Option<Spanned<String>>,
+    /// Every heading, in order (tab-group markers excluded).
+    pub headings: Vec<Heading>,
+    /// `[!INCLUDE [name](path)]` lines.
+    pub includes: Vec<Include>,
+    /// Every link in the page, in order.
+    pub links: Vec<Link>,
+    /// `Inherits from [x](x.md)` or the JSON representation's `baseType`.
+    pub base_type: Option<Spanned<String>>,
+    /// One entry per method and path template of the HTTP request syntax block.
+    pub operations: Vec<Operation>,
+    /// The permissions section.
+    pub permissions: Option<Permissions>,
+    /// Request headers table rows.
+    pub request_headers: Vec<Parameter>,
+    /// Path, query and function parameter rows.
+    pub parameters: Vec<Parameter>,
+    /// The request body section.
+    pub request_body: Option<RequestBody>,
+    /// The response section.
+    pub response: Option<Response>,
+    /// Request/response examples in page order.
+    pub examples: Vec<Example>,
+    /// Properties table rows (resource pages).
+    pub properties: Vec<Property>,
+    /// Relationships table rows (resource pages).
+    pub relationships: Vec<Property>,
+    /// Enums defined on the page (enum pages, or `### x values` sections).
+    pub enums: Vec<EnumDef>,
+    /// Methods table rows (resource pages).
+    pub methods: Vec<MethodRow>,
+    /// The JSON representation block of a resource page.
+    pub json_representation: Option<JsonRepresentation>,
+    /// `<!-- graphdoc-allow: code ... -->` comments.
+    pub allows: Vec<Spanned<String>>,
+    /// What could not be read as expected. The page is still parsed.
+    pub problems: Vec<Problem>,
+}
+
+/// How a page was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PageFormat {
+    /// Markdown source.
+    Markdown,
+    /// A rendered page saved as plain text: no markup, lower fidelity.
+    RenderedText,
+}
+
+/// What a page documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PageKind {
+    /// An operation (`doc_type: apiPageType`).
+    Api,
+    /// A resource or complex type (`resourcePageType`).
+    Resource,
+    /// An enum type (`enumPageType`).
+    Enum,
+    /// Anything else (`conceptualPageType`, overviews).
+    Conceptual,
+}
+
+/// The API version a page or URL belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "value")]
+pub enum ApiVersion {
+    /// `v1.0`
+    V1,
+    /// `beta`
+    Beta,
+    /// Any other version segment seen in example URLs.
+    Other(String),
+    /// Nothing on the page says.
+    Unknown,
+}
+
+/// The YAML front matter block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FrontMatter {
+    /// Top-level keys in source order, values rendered as text.
+    pub entries: Vec<FrontMatterEntry>,
+    /// The whole block including the `---` lines.
+    pub span: Span,
+}
+
+impl FrontMatter {
+    /// The entry for `key`, if present.
+    pub fn get(&self, key: &str) -> Option<&FrontMatterEntry> {
+        self.entries.iter().find(|e| e.key.value == key)
+    }
+}
+
+/// One top-level front matter key.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FrontMatterEntry {
+    /// The key with its span.
+    pub key: Spanned<String>,
+    /// The value as text (scalars as their string; other values as YAML),
+    /// spanned at the value text on the key's line.
+    pub value: Spanned<String>,
+}
+
+/// A heading.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Heading {
+    /// 1 for `#`, 2 for `##`, ...
+    pub level: u8,
+    /// The heading text.
+    pub text: Spanned<String>,
+}
+
+/// An `[!INCLUDE [name](path)]` line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Include {
+    /// The bracketed name.
+    pub name: String,
+    /// The path.
+    pub target: Spanned<String>,
+    /// The whole line.
+    pub span: Span,
+}
+
+/// A markdown link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    /// The link text as plain text.
+    pub text: String,
+    /// The target as written.
+    pub target: String,
+    /// Where the whole link is.
+    pub span: Span,
+}
+
+/// One method and path template from the HTTP request syntax block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Operation {
+    /// `GET`, `POST`, ...
+    pub method: Spanned<String>,
+    /// The path template.
+    pub path: OperationPath,
+}
+
+/// A path template as written in the syntax block, with its parameters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OperationPath {
+    /// The path as written (`/users/{id | userPrincipalName}/profile/skills`),
+    /// query string included when the syntax line has one.
+    pub template: Spanned<String>,
+    /// The `{...}` parameters in order.
+    pub params: Vec<PathParam>,
+}
+
+/// A `{...}` parameter of a path template.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PathParam {
+    /// The names, split at `|`: `["id", "userPrincipalName"]`.
+    pub alternatives: Vec<String>,
+    /// Where `{...}` is.
+    pub span: Span,
+}
+
+/// The Permissions section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Permissions {
+    /// The order the table heading declares.
+    pub order: PermissionOrder,
+    /// The heading cell that declares the order.
+    pub order_span: Option<Span>,
+    /// One row per permission type, in table order.
+    pub rows: Vec<Permission>,
+    /// The INCLUDE that gives the table instead, if any.
+    pub include: Option<Include>,
+}
+
+/// The order in which a permissions table lists scopes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PermissionOrder {
+    /// "from least to most privileged" (the convention).
+    LeastToMost,
+    /// "from most to least privileged".
+    MostToLeast,
+    /// Separate "Least privileged" / "Higher privileged" columns.
+    LeastAndHigher,
+    /// Not stated.
+    Unstated,
+}
+
+/// One permissions row: a permission type and its scopes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Permission {
+    /// `Delegated (work or school account)`, `Application`, ...
+    pub permission_type: Spanned<String>,
+    /// Scopes in declared order; empty when not supported.
+    pub scopes: Vec<Spanned<String>>,
+    /// The scopes cell(s) as written.
+    pub raw: Spanned<String>,
+    /// The row says "Not supported" (or "Not available").
+    pub not_supported: bool,
+}
+
+/// A parameter or header row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Parameter {
+    /// Where it goes.
+    pub kind: ParameterKind,
+    /// The name.
+    pub name: Spanned<String>,
+    /// The type, when the table has a Type column.
+    pub type_ref: Option<TypeRef>,
+    /// The description (or value) cell.
+    pub description: Spanned<String>,
+    /// Required (`true`), optional (`false`) or unstated.
+    pub required: Option<bool>,
+    /// The whole row.
+    pub span: Span,
+}
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParameterKind {
+    /// A path segment parameter.
+    Path,
+    /// A query string parameter.
+    Query,
+    /// A function parameter (`f(param=value)`).
+    Function,
+    /// An action parameter in the request body.
+    Body,
+    /// A request header.
+    Header,
+}
+
+/// The Request body section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RequestBody {
+    /// The prose of the section.
+    pub text: Spanned<String>,
+    /// The type the prose says to supply ("a JSON representation of [x](x.md)").
+    pub type_link: Option<Link>,
+    /// Property rows (create / update pages).
+    pub properties: Vec<Property>,
+    /// Parameter rows (actions).
+    pub parameters: Vec<Parameter>,
+}
+
+/// The Response section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Response {
+    /// The prose of the section.
+    pub text: Spanned<String>,
+    /// The status code the prose names (`201 Created`).
+    pub status: Option<Spanned<u16>>,
+    /// The type link in the prose, as written (text and target may disagree).
+    pub type_link: Option<Link>,
+    /// The prose says a collection is returned.
+    pub collection: bool,
+}
+
+/// A property row of a Properties, Relationships or Request body table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Property {
+    /// The name.
+    pub name: Spanned<String>,
+    /// The documented type.
+    pub type_ref: TypeRef,
+    /// The description cell as plain text.
+    pub description: Spanned<String>,
+    /// Values listed by "Possible values are: `a`, `b`".
+    pub possible_values: Vec<Spanned<String>>,
+    /// `Inherited from [x](x.md)`.
+    pub inherited_from: Option<Spanned<String>>,
+    /// Required (`true`), optional (`false`) or unstated.
+    pub required: Option<bool>,
+    /// The whole row.
+    pub span: Span,
+}
+
+/// An enum defined on a page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EnumDef {
+    /// The enum's name.
+    pub name: Spanned<String>,
+    /// The members in order.
+    pub members: Vec<EnumMember>,
+}
+
+/// One enum member row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EnumMember {
+    /// The member name.
+    pub name: Spanned<String>,
+    /// The numeric value, when the table has a Value column.
+    pub value: Option<String>,
+    /// The description.
+    pub description: Option<Spanned<String>>,
+}
+
+/// A row of a resource page's Methods table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MethodRow {
+    /// The method's link (name and API page).
+    pub name: Spanned<String>,
+    /// The API page the row links to.
+    pub target: Option<String>,
+    /// The return type cell.
+    pub return_type: Option<TypeRef>,
+    /// The description.
+    pub description: Spanned<String>,
+}
+
+/// The JSON representation block of a resource page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonRepresentation {
+    /// Its annotation.
+    pub annotation: Option<Annotation>,
+    /// The parsed body, when it parses.
+    pub json: Option<JsonNode>,
+    /// The block text.
+    pub raw: Spanned<String>,
+}
+
+/// Something the parser could not read as expected.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    /// What kind of problem.
+    pub kind: ProblemKind,
+    /// A sentence for people.
+    pub message: String,
+    /// Where.
+    pub span: Span,
+}
+
+/// Kinds of parse problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProblemKind {
+    /// The bytes were not UTF-8; invalid sequences were replaced.
+    InvalidUtf8,
+    /// Front matter is missing its closing `---`, or is not YAML.
+    FrontMatter,
+    /// An annotation comment is not JSON or is unterminated.
+    Annotation,
+    /// A fenced block has no closing fence.
+    UnterminatedFence,
+    /// An HTML comment has no `-->`.
+    UnterminatedComment,
+    /// An http block whose first line is neither a request nor a status line.
+    HttpBlock,
+    /// A body or annotation nested deeper than the limit.
+    TooDeep,
+    /// A file larger than the limit.
+    TooLarge,
+    /// A table row with a different number of cells than its header.
+    TableShape,
+}
+
+impl Page {
+    /// The front matter value of `key`, if present.
+    pub fn front_matter_value(&self, key: &str) -> Option<&Spanned<String>> {
+        self.front_matter
+            .as_ref()
+            .and_then(|fm| fm.get(key))
+            .map(|e| &e.value)
+    }
+}
+
+impl Page {
+    /// The request body type: the type the Request body prose links to, else
+    /// the `@odata.type` of the first request example's annotation.
+    pub fn request_type(&self) -> Option<String> {
+        if let Some(link) = self.request_body.as_ref().and_then(|b| b.type_link.as_ref()) {
+            return Some(link.text.clone());
+        }
+        self.examples
+            .iter()
+            .filter_map(|e| e.request.as_ref()?.annotation.as_ref()?.odata_type.as_ref())
+            .map(|t| short_type_name(&t.value))
+            .next()
+    }
+
+    /// The response type and whether it is a collection: the type the Response
+    /// prose links to, else the first response example annotation's `@odata.type`.
+    pub fn response_type(&self) -> (Option<String>, bool) {
+        if let Some(resp) = &self.response {
+            if let Some(link) = &resp.type_link {
+                return (Some(link.text.clone()), resp.collection);
+            }
+        }
+        self.examples
+            .iter()
+            .filter_map(|e| e.response.as_ref()?.annotation.as_ref())
+            .filter_map(|a| Some((short_type_name(&a.odata_type.as_ref()?.value), a.is_collection)))
+            .map(|(t, c)| (Some(t), c))
+            .next()
+            .unwrap_or((None, false))
+    }
+}
+
+/// `#microsoft.graph.user` -> `user`; `Collection(microsoft.graph.user)` -> `user`.
+pub fn short_type_name(name: &str) -> String {
+    let name = name.trim().trim_start_matches('#');
+    let name = name
+        .strip_prefix("Collection(")
+        .and_then(|n| n.strip_suffix(')'))
+        .unwrap_or(name);
+    name.rsplit('.').next().unwrap_or(name).to_string()
+}

@@ -1,0 +1,221 @@
+//! Blocks to a [`Page`]: sections by heading, tables by heading and shape,
+//! annotations bound to the next code block.
+mod code;
+mod prose;
+mod tables;
+
+use crate::blocks::Block;
+use crate::text::SourceText;
+use graphdoc_model::{
+    ApiVersion, FrontMatter, Heading, MessageStart, Page, PageFormat, PageKind, Problem,
+};
+
+/// The part of a page a block belongs to, from the headings above it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Section {
+    /// Before the first section heading.
+    Intro,
+    Permissions,
+    HttpRequest,
+    PathParameters,
+    QueryParameters,
+    FunctionParameters,
+    RequestHeaders,
+    RequestBody,
+    Response,
+    Examples,
+    Properties,
+    Relationships,
+    Methods,
+    JsonRepresentation,
+    Members,
+    /// `### x values`: the members of enum `x`.
+    EnumValues(String),
+    Other,
+}
+
+impl Section {
+    /// The section a heading opens, if it names one.
+    fn classify(text: &str) -> Section {
+        let t = text.trim().trim_end_matches([':', '.']).trim().to_ascii_lowercase();
+        let t = t.as_str();
+        match t {
+            "permissions" | "permission" => Section::Permissions,
+            "http request" | "http requests" => Section::HttpRequest,
+            "request headers" | "request header" | "headers" => Section::RequestHeaders,
+            "request body" => Section::RequestBody,
+            "response" | "responses" | "response body" => Section::Response,
+            "properties" => Section::Properties,
+            "relationships" => Section::Relationships,
+            "methods" => Section::Methods,
+            "json representation" => Section::JsonRepresentation,
+            "members" | "enum members" => Section::Members,
+            _ if t.contains("path parameter") => Section::PathParameters,
+            _ if t.contains("query parameter") => Section::QueryParameters,
+            _ if t.contains("parameters") => Section::FunctionParameters,
+            _ if t.starts_with("example") => Section::Examples,
+            _ => match enum_values_name(text) {
+                Some(name) => Section::EnumValues(name),
+                None => Section::Other,
+            },
+        }
+    }
+}
+
+/// `legalAgeGroupClassification values` -> `legalAgeGroupClassification`.
+fn enum_values_name(text: &str) -> Option<String> {
+    let t = text.trim();
+    let name = t
+        .strip_suffix(" values")
+        .or_else(|| t.strip_suffix(" Values"))
+        .or_else(|| t.strip_suffix(" enum"))
+        .or_else(|| t.strip_suffix(" enum values"))?
+        .trim()
+        .trim_matches('`');
+    let ok = !name.is_empty()
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+    ok.then(|| name.to_string())
+}
+
+/// Assembles a page from its blocks.
+pub fn assemble(
+    src: &SourceText,
+    format: PageFormat,
+    front_matter: Option<FrontMatter>,
+    problems: Vec<Problem>,
+    blocks: Vec<Block>,
+) -> Page {
+    let mut page = Page {
+        path: src.file.to_string(),
+        source: String::new(),
+        format,
+        kind: PageKind::Conceptual,
+        front_matter,
+        title: None,
+        namespace: None,
+        api_version: ApiVersion::Unknown,
+        description: None,
+        headings: Vec::new(),
+        includes: Vec::new(),
+        links: Vec::new(),
+        base_type: None,
+        operations: Vec::new(),
+        permissions: None,
+        request_headers: Vec::new(),
+        parameters: Vec::new(),
+        request_body: None,
+        response: None,
+        examples: Vec::new(),
+        properties: Vec::new(),
+        relationships: Vec::new(),
+        enums: Vec::new(),
+        methods: Vec::new(),
+        json_representation: None,
+        allows: Vec::new(),
+        problems,
+    };
+    let mut state = State { section: Section::Intro, h2: Section::Intro, annotation: None, saw_http_heading: false };
+    for block in blocks {
+        match block {
+            Block::Heading { level, text } => {
+                state.heading(level, &text.value);
+                if level == 1 && page.title.is_none() {
+                    page.title = Some(text.clone());
+                }
+                page.headings.push(Heading { level, text });
+            }
+            Block::TabStart { .. } | Block::Rule { .. } => {}
+            Block::Paragraph(inline) => {
+                page.links.extend(inline.links.iter().cloned());
+                prose::paragraph(src, &mut page, &state.section, &inline);
+            }
+            Block::Include(include) => prose::include(&mut page, &state.section, include),
+            Block::Table(table) => {
+                for row in &table.rows {
+                    for cell in &row.cells {
+                        page.links.extend(cell.links.iter().cloned());
+                    }
+                }
+                tables::table(src, &mut page, &state.section, &table);
+            }
+            Block::Comment { text, map, span, unterminated } => {
+                code::comment(src, &mut page, &mut state.annotation, &text, &map, span, unterminated);
+            }
+            Block::Code(block) => {
+                let annotation = state.annotation.take();
+                code::code_block(src, &mut page, &state.section, annotation, &block);
+            }
+        }
+    }
+    page.api_version = api_version(&page);
+    page.kind = page_kind(&page, state.saw_http_heading);
+    page.source = src.text.to_string();
+    page
+}
+
+struct State {
+    section: Section,
+    h2: Section,
+    annotation: Option<graphdoc_model::Annotation>,
+    saw_http_heading: bool,
+}
+
+impl State {
+    fn heading(&mut self, level: u8, text: &str) {
+        let class = Section::classify(text);
+        if class == Section::HttpRequest {
+            self.saw_http_heading = true;
+        }
+        if level <= 2 {
+            self.section = if level == 1 { Section::Intro } else { class.clone() };
+            self.h2 = self.section.clone();
+            return;
+        }
+        // Below H2 a heading only switches section when it names one; inside
+        // Examples, `### Request` / `### Response` stay examples.
+        self.section = match (&self.h2, class) {
+            (Section::Examples, _) => Section::Examples,
+            (_, Section::Other | Section::Examples) => self.h2.clone(),
+            (_, c) => c,
+        };
+    }
+}
+
+fn api_version(page: &Page) -> ApiVersion {
+    let from_examples = page.examples.iter().find_map(|e| match &e.request.as_ref()?.start {
+        MessageStart::Request { version: Some(v), .. } => Some(v.value.clone()),
+        _ => None,
+    });
+    match from_examples.as_deref() {
+        Some("v1.0") => ApiVersion::V1,
+        Some("beta") => ApiVersion::Beta,
+        Some(other) => ApiVersion::Other(other.to_string()),
+        None if page.includes.iter().any(|i| i.name.contains("beta-disclaimer")) => {
+            ApiVersion::Beta
+        }
+        None => ApiVersion::Unknown,
+    }
+}
+
+fn page_kind(page: &Page, saw_http_heading: bool) -> PageKind {
+    let doc_type = page
+        .front_matter_value("doc_type")
+        .map(|v| v.value.trim().trim_end_matches('_').to_ascii_lowercase());
+    match doc_type.as_deref() {
+        Some("apipagetype") => return PageKind::Api,
+        Some("resourcepagetype") => return PageKind::Resource,
+        Some("enumpagetype") => return PageKind::Enum,
+        Some("conceptualpagetype") => return PageKind::Conceptual,
+        _ => {}
+    }
+    let title = page.title.as_ref().map(|t| t.value.to_ascii_lowercase()).unwrap_or_default();
+    if !page.operations.is_empty() || saw_http_heading {
+        PageKind::Api
+    } else if !page.enums.is_empty() && page.properties.is_empty() && title.contains("enum") {
+        PageKind::Enum
+    } else if !page.properties.is_empty() || page.json_representation.is_some() {
+        PageKind::Resource
+    } else {
+        PageKind::Conceptual
+    }
+}

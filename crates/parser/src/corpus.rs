@@ -1,0 +1,275 @@
+//! Cross-page resolution: one type registry for all pages.
+use graphdoc_model::{
+    type_key, Corpus, EnumMember, JsonNode, JsonValue, Page, PageKind, Property, Span, Spanned,
+    TypeDef, TypeKind, TypeOrigin, TypeRef, TypeSource, TypeTarget,
+};
+use std::collections::HashMap;
+
+/// Builds the corpus from parsed pages (in walk order): every type described
+/// anywhere, merged by name, with base-type chains resolved.
+pub fn resolve(pages: Vec<Page>) -> Corpus {
+    let mut found: Vec<TypeDef> = Vec::new();
+    for page in &pages {
+        collect(page, &mut found);
+    }
+    // Merge: sources of higher precedence first; properties merged by name.
+    found.sort_by_key(|t| (type_key(&t.name), t.sources.first().map(|s| s.origin)));
+    let mut types: Vec<TypeDef> = Vec::new();
+    for t in found {
+        match types.last_mut() {
+            Some(last) if type_key(&last.name) == type_key(&t.name) => merge(last, t),
+            _ => types.push(t),
+        }
+    }
+    let index: HashMap<String, usize> =
+        types.iter().enumerate().map(|(i, t)| (type_key(&t.name), i)).collect();
+    let chains: Vec<Vec<String>> = types.iter().map(|t| base_chain(t, &types, &index)).collect();
+    for (t, chain) in types.iter_mut().zip(chains) {
+        t.base_chain = chain;
+    }
+    let kinds: Vec<TypeKind> = types.iter().map(|t| kind_of(t, &types, &index)).collect();
+    for (t, kind) in types.iter_mut().zip(kinds) {
+        t.kind = kind;
+    }
+    Corpus { pages, types, index }
+}
+
+/// The type a resource page describes: the JSON representation's
+/// `@odata.type`, else the title without "resource type".
+pub fn resource_type_name(page: &Page) -> Option<Spanned<String>> {
+    let from_annotation = page
+        .json_representation
+        .as_ref()
+        .and_then(|j| j.annotation.as_ref()?.odata_type.clone())
+        .map(|t| Spanned::new(graphdoc_model::short_type_name(&t.value), t.span));
+    from_annotation.or_else(|| {
+        let title = page.title.as_ref()?;
+        let name = title.value.split_whitespace().next()?.trim_matches(['`', '*']);
+        let ok = name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+        (ok && !name.is_empty()).then(|| Spanned::new(graphdoc_model::short_type_name(name), title.span.clone()))
+    })
+}
+
+fn namespace_of(page: &Page) -> String {
+    page.namespace.as_ref().map_or_else(|| "microsoft.graph".to_string(), |n| n.value.clone())
+}
+
+fn new_type(name: &Spanned<String>, page: &Page, origin: TypeOrigin, kind: TypeKind) -> TypeDef {
+    TypeDef {
+        name: name.value.clone(),
+        namespace: namespace_of(page),
+        kind,
+        base: None,
+        base_chain: Vec::new(),
+        properties: Vec::new(),
+        members: Vec::new(),
+        open: false,
+        key: None,
+        sources: vec![TypeSource { page: page.path.clone(), origin, span: name.span.clone() }],
+    }
+}
+
+fn collect(page: &Page, out: &mut Vec<TypeDef>) {
+    match page.kind {
+        PageKind::Resource => {
+            if let Some(name) = resource_type_name(page) {
+                let mut t = new_type(&name, page, TypeOrigin::ResourcePage, TypeKind::Complex);
+                t.base = page.base_type.as_ref().map(|b| graphdoc_model::short_type_name(&b.value));
+                t.properties = dedup(page.properties.iter().chain(&page.relationships).cloned());
+                if let Some(repr) = &page.json_representation {
+                    t.open = repr.annotation.as_ref().is_some_and(|a| a.open_type);
+                    t.key = repr.annotation.as_ref().and_then(|a| a.key_property.clone());
+                    if let Some(json) = &repr.json {
+                        for p in representation_properties(json) {
+                            if !t.properties.iter().any(|q| q.name.value == p.name.value) {
+                                t.properties.push(p);
+                            }
+                        }
+                    }
+                }
+                if !t.properties.is_empty() || t.base.is_some() || page.enums.is_empty() {
+                    out.push(t);
+                }
+            }
+        }
+        PageKind::Enum => {}
+        PageKind::Api => {
+            if let Some(body) = &page.request_body {
+                if let (Some(link), false) = (&body.type_link, body.properties.is_empty()) {
+                    let name = Spanned::new(link.text.trim_matches(['*', '`']).to_string(), link.span.clone());
+                    let mut t = new_type(&name, page, TypeOrigin::RequestBody, TypeKind::Complex);
+                    t.properties = dedup(body.properties.iter().cloned());
+                    out.push(t);
+                }
+            }
+        }
+        PageKind::Conceptual => {}
+    }
+    for e in &page.enums {
+        if e.name.value.is_empty() {
+            continue;
+        }
+        let origin = if page.kind == PageKind::Enum { TypeOrigin::EnumPage } else { TypeOrigin::EnumSection };
+        let mut t = new_type(&e.name, page, origin, TypeKind::Enum);
+        t.members = e.members.clone();
+        out.push(t);
+    }
+    // A property typed with a named type and listing its possible values
+    // describes that enum, when no page defines it better.
+    let rows = page.properties.iter().chain(page.request_body.iter().flat_map(|b| &b.properties));
+    for p in rows {
+        if p.type_ref.target == TypeTarget::Named && !p.possible_values.is_empty() {
+            let name = Spanned::new(p.type_ref.name.clone(), p.type_ref.span.clone());
+            let mut t = new_type(&name, page, TypeOrigin::PossibleValues, TypeKind::Enum);
+            t.members = p
+                .possible_values
+                .iter()
+                .map(|v| EnumMember { name: v.clone(), value: None, description: None })
+                .collect();
+            out.push(t);
+        }
+    }
+}
+
+fn dedup(props: impl Iterator<Item = Property>) -> Vec<Property> {
+    let mut out: Vec<Property> = Vec::new();
+    for p in props {
+        if !out.iter().any(|q| q.name.value == p.name.value) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Properties of a JSON representation block: `"name": "String"` placeholders
+/// and `{"@odata.type": "microsoft.graph.x"}` objects give the type.
+fn representation_properties(json: &JsonNode) -> Vec<Property> {
+    let JsonValue::Object { members, .. } = &json.value else { return Vec::new() };
+    members
+        .iter()
+        .filter(|m| !m.key.value.contains('@'))
+        .map(|m| {
+            let (name, collection) = placeholder_type(&m.value);
+            let target = match crate::typeref::primitive(&name) {
+                Some(p) => TypeTarget::Primitive(p),
+                None if name.is_empty() => TypeTarget::Unknown,
+                None => TypeTarget::Named,
+            };
+            let name = match target {
+                TypeTarget::Primitive(p) => p.name().to_string(),
+                _ => name,
+            };
+            Property {
+                name: m.key.clone(),
+                type_ref: TypeRef {
+                    raw: name.clone(),
+                    name,
+                    target,
+                    collection,
+                    namespace: None,
+                    link: None,
+                    span: m.value.span.clone(),
+                },
+                description: Spanned::new(String::new(), m.value.span.clone()),
+                possible_values: Vec::new(),
+                inherited_from: None,
+                required: None,
+                span: span_of(m.key.span.clone(), &m.value.span),
+            }
+        })
+        .collect()
+}
+
+fn span_of(mut a: Span, b: &Span) -> Span {
+    a.end = a.end.max(b.end);
+    a
+}
+
+fn placeholder_type(node: &JsonNode) -> (String, bool) {
+    match &node.value {
+        JsonValue::String(s) => {
+            let word = s.split([' ', '(']).next().unwrap_or("");
+            (word.to_string(), false)
+        }
+        JsonValue::Bool(_) => ("Boolean".into(), false),
+        JsonValue::Number(n) if n.contains(['.', 'e', 'E']) => ("Double".into(), false),
+        JsonValue::Number(_) => ("Int32".into(), false),
+        JsonValue::Object { .. } => (
+            node.get("@odata.type")
+                .and_then(JsonNode::as_str)
+                .map(graphdoc_model::short_type_name)
+                .unwrap_or_default(),
+            false,
+        ),
+        JsonValue::Array { items, .. } => {
+            let (name, _) = items.first().map(placeholder_type).unwrap_or_default();
+            (name, true)
+        }
+        JsonValue::Null => (String::new(), false),
+    }
+}
+
+fn merge(into: &mut TypeDef, from: TypeDef) {
+    if into.base.is_none() {
+        into.base = from.base;
+    }
+    if into.members.is_empty() {
+        into.members = from.members;
+    }
+    into.open |= from.open;
+    if into.key.is_none() {
+        into.key = from.key;
+    }
+    for p in from.properties {
+        if !into.properties.iter().any(|q| q.name.value == p.name.value) {
+            into.properties.push(p);
+        }
+    }
+    into.sources.extend(from.sources);
+}
+
+fn base_chain(t: &TypeDef, types: &[TypeDef], index: &HashMap<String, usize>) -> Vec<String> {
+    let mut chain = Vec::new();
+    let mut seen = vec![type_key(&t.name)];
+    let mut next = t.base.clone();
+    while let Some(base) = next {
+        let key = type_key(&base);
+        if seen.contains(&key) {
+            break;
+        }
+        seen.push(key.clone());
+        match index.get(&key) {
+            Some(&i) => {
+                chain.push(types[i].name.clone());
+                next = types[i].base.clone();
+            }
+            None => {
+                chain.push(base);
+                break;
+            }
+        }
+    }
+    chain
+}
+
+/// Enum, or entity when the type or an ancestor is `entity` or declares a key,
+/// else complex.
+fn kind_of(t: &TypeDef, types: &[TypeDef], index: &HashMap<String, usize>) -> TypeKind {
+    if t.kind == TypeKind::Enum || (!t.members.is_empty() && t.properties.is_empty()) {
+        return TypeKind::Enum;
+    }
+    let keyed = |name: &str| {
+        type_key(name) == "entity"
+            || index.get(&type_key(name)).is_some_and(|&i| has_key(&types[i]))
+    };
+    if keyed(&t.name) || t.base_chain.iter().any(|b| keyed(b)) {
+        TypeKind::Entity
+    } else {
+        TypeKind::Complex
+    }
+}
+
+/// Whether a resource page declares a key (`keyProperty` in its JSON annotation).
+fn has_key(t: &TypeDef) -> bool {
+    t.key.is_some()
+}

@@ -1,0 +1,722 @@
+//! JSON bodies and annotations: strict JSON plus the docs' `...` elisions,
+//! read with jsonc-parser into spanned [`JsonNode`]s.
+//!
+//! Three passes over the text:
+//! 1. a light tokenizer ([`scan`]) that measures nesting depth before any
+//!    recursive parsing happens and finds elision markers outside strings;
+//! 2. [`blank_elisions`], which overwrites markers (and the commas or
+//!    `"key":` they leave dangling) with spaces of the same byte length, so
+//!    every offset stays valid;
+//! 3. jsonc-parser with strict options, whose AST is converted to the model.
+//!
+//! Two liberties are taken on purpose. `//` and `/* */` comments are
+//! accepted: a few docs bodies explain a value in a comment, and dropping
+//! them loses nothing the model holds. Trailing commas are accepted: docs
+//! often shorten a response by cutting members and leave the comma behind
+//! (about 70 bodies of the v1.0 reference), which is an elision without a
+//! marker rather than a broken body. Everything else that strict JSON
+//! forbids (unquoted keys, single quotes, missing commas, hex numbers, ...)
+//! is an error, because the bodies are meant to be copied into requests.
+
+use crate::text::{OffsetMap, SourceText};
+use graphdoc_model::{JsonMember, JsonNode, JsonValue, Span};
+use jsonc_parser::ast::{ObjectPropName, Value};
+use jsonc_parser::common::Ranged;
+use jsonc_parser::errors::ParseErrorKind;
+use jsonc_parser::{CollectOptions, ParseOptions};
+use std::collections::HashSet;
+use std::fmt;
+
+/// Maximum nesting depth of arrays/objects accepted in a body or annotation.
+pub const MAX_DEPTH: usize = 256;
+
+/// Why a text is not JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonError {
+    /// A sentence for people, without position (the caller spans it).
+    pub message: String,
+    /// Byte offset of the offending character in the text given to
+    /// [`parse_json`] (the derived text, not the source).
+    pub offset: usize,
+    /// The text nests arrays/objects deeper than [`MAX_DEPTH`].
+    pub too_deep: bool,
+}
+
+impl JsonError {
+    fn new(message: impl Into<String>, offset: usize) -> Self {
+        JsonError {
+            message: message.into(),
+            offset,
+            too_deep: false,
+        }
+    }
+
+    fn too_deep(offset: usize) -> Self {
+        JsonError {
+            message: format!("nested deeper than {MAX_DEPTH} levels"),
+            offset,
+            too_deep: true,
+        }
+    }
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (at byte {})", self.message, self.offset)
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+/// Result of parsing a JSON body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedJson {
+    /// The value, spanned.
+    pub node: JsonNode,
+    /// The text contained at least one `...` / `…` elision marker.
+    pub elided: bool,
+}
+
+/// Parses `text` (a body taken from a page) into a spanned [`JsonNode`].
+/// `map` translates offsets in `text` to source offsets; `src` makes spans.
+///
+/// Elision markers (`...`, `…`, `.....`) outside strings are accepted where
+/// a value, member or item would stand; the innermost object or array that
+/// holds one is marked `truncated`. A marker in a member's value position
+/// (`"key": ...`) drops that member. A quoted `"..."` stays a string.
+///
+/// # Errors
+///
+/// When `text` is empty, holds no value besides elisions and comments, is
+/// not JSON, or nests deeper than [`MAX_DEPTH`] (`too_deep`, detected
+/// before any recursive parsing).
+pub fn parse_json(text: &str, map: &OffsetMap, src: &SourceText) -> Result<ParsedJson, JsonError> {
+    if text.trim().is_empty() {
+        return Err(JsonError::new("empty body", 0));
+    }
+    let tokens = scan(text)?;
+    let prepared = blank_elisions(text, &tokens)?;
+    let result = jsonc_parser::parse_to_ast(
+        &prepared.text,
+        &CollectOptions::default(),
+        &strict_options(),
+    )
+    .map_err(|e| {
+        let offset = e.range().start;
+        match e.kind() {
+            // jsonc-parser has its own (higher) limit; report it like ours.
+            ParseErrorKind::NestingDepthExceeded => JsonError::too_deep(offset),
+            kind => JsonError::new(kind.to_string(), offset),
+        }
+    })?;
+    let Some(value) = result.value else {
+        // Only markers and comments: nothing to model.
+        let offset = tokens.first().map_or(0, |t| t.start);
+        return Err(JsonError::new(
+            "no JSON value, only elisions or comments",
+            offset,
+        ));
+    };
+    let conv = Converter {
+        map,
+        src,
+        truncated: &prepared.truncated,
+    };
+    let node = conv.node(&value, 0)?;
+    Ok(ParsedJson {
+        node,
+        elided: prepared.elided,
+    })
+}
+
+/// The span in `src` of derived offsets `start..end` of a text mapped by `map`.
+///
+/// The end is mapped through the last byte so that a range ending exactly
+/// where the map starts a new segment (the next line of an indented block)
+/// does not stretch into that segment.
+pub(crate) fn map_span(src: &SourceText, map: &OffsetMap, start: usize, end: usize) -> Span {
+    let s = map.to_source(start);
+    let e = if end > start {
+        map.to_source(end - 1) + 1
+    } else {
+        s
+    };
+    src.span(s, e.max(s))
+}
+
+/// Strict JSON except comments and trailing commas (see the module docs).
+fn strict_options() -> ParseOptions {
+    ParseOptions {
+        allow_comments: true,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: true,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tok {
+    Open,
+    Close,
+    Comma,
+    Colon,
+    Str,
+    Word,
+    Marker,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    kind: Tok,
+    start: usize,
+    end: usize,
+    /// For markers: offset of the innermost `{`/`[` that is open.
+    container: Option<usize>,
+}
+
+/// Tokenizes `text` just enough to measure depth and find markers: strings
+/// and comments are skipped the way jsonc-parser skips them, so brackets
+/// inside them are not counted.
+fn scan(text: &str) -> Result<Vec<Token>, JsonError> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let single = |kind| Token {
+            kind,
+            start: i,
+            end: i + 1,
+            container: None,
+        };
+        match c {
+            c if c.is_whitespace() => {}
+            '{' | '[' => {
+                open.push(i);
+                if open.len() > MAX_DEPTH {
+                    return Err(JsonError::too_deep(i));
+                }
+                tokens.push(single(Tok::Open));
+            }
+            '}' | ']' => {
+                open.pop();
+                tokens.push(single(Tok::Close));
+            }
+            ',' => tokens.push(single(Tok::Comma)),
+            ':' => tokens.push(single(Tok::Colon)),
+            '"' => {
+                let mut end = text.len();
+                let mut escaped = false;
+                for (j, d) in chars.by_ref() {
+                    if escaped {
+                        escaped = false;
+                    } else if d == '\\' {
+                        escaped = true;
+                    } else if d == '"' {
+                        end = j + 1;
+                        break;
+                    }
+                }
+                tokens.push(Token {
+                    kind: Tok::Str,
+                    start: i,
+                    end,
+                    container: None,
+                });
+            }
+            '/' if bytes.get(i + 1) == Some(&b'/') => {
+                // Like jsonc-parser, a lone `\r` ends a line comment too.
+                while chars.next_if(|&(_, d)| d != '\n' && d != '\r').is_some() {}
+            }
+            '/' if bytes.get(i + 1) == Some(&b'*') => {
+                chars.next();
+                let mut prev_star = false;
+                for (_, d) in chars.by_ref() {
+                    if prev_star && d == '/' {
+                        break;
+                    }
+                    prev_star = d == '*';
+                }
+            }
+            _ => {
+                let mut end = i + c.len_utf8();
+                while let Some((j, d)) = chars.next_if(|&(_, d)| {
+                    !d.is_whitespace() && !matches!(d, '{' | '}' | '[' | ']' | ',' | ':' | '"')
+                }) {
+                    end = j + d.len_utf8();
+                }
+                let word = &text[i..end];
+                let kind = if is_marker(word) {
+                    Tok::Marker
+                } else {
+                    Tok::Word
+                };
+                tokens.push(Token {
+                    kind,
+                    start: i,
+                    end,
+                    container: open.last().copied(),
+                });
+            }
+        }
+    }
+    Ok(tokens)
+}
+
+/// `...`, `.....`, `…` (and `..`, which can only mean the same outside a
+/// string): a word of nothing but dots and ellipses.
+fn is_marker(word: &str) -> bool {
+    let dots = word.chars().filter(|&c| c == '.').count();
+    let ellipses = word.chars().filter(|&c| c == '…').count();
+    dots + ellipses == word.chars().count() && (dots >= 2 || ellipses >= 1)
+}
+
+/// Text with elisions blanked, and where they were.
+struct Prepared {
+    text: String,
+    /// Offsets of the `{`/`[` of containers that held a marker.
+    truncated: HashSet<usize>,
+    elided: bool,
+}
+
+/// Overwrites every marker with spaces, together with what would otherwise
+/// make the remaining text invalid: the `"key":` before a marker in value
+/// position, the comma after a marker that follows `[`, `{` or `,`, or the
+/// comma before a marker that ends its container.
+fn blank_elisions(text: &str, tokens: &[Token]) -> Result<Prepared, JsonError> {
+    let mut bytes = text.as_bytes().to_vec();
+    let mut truncated = HashSet::new();
+    let mut elided = false;
+    // Indices of tokens that are still part of the text, for looking back.
+    let mut kept: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while let Some(token) = tokens.get(i) {
+        i += 1;
+        if token.kind != Tok::Marker {
+            kept.push(i - 1);
+            continue;
+        }
+        elided = true;
+        if let Some(c) = token.container {
+            truncated.insert(c);
+        }
+        let kind_back = |kept: &[usize], n: usize| {
+            kept.len()
+                .checked_sub(n)
+                .and_then(|k| kept.get(k))
+                .and_then(|&t| tokens.get(t))
+                .map(|t| t.kind)
+        };
+        let mut start = token.start;
+        if kind_back(&kept, 1) == Some(Tok::Colon) && kind_back(&kept, 2) == Some(Tok::Str) {
+            // `"key": ...` — the member has no value to keep, so drop it whole.
+            let key_at = kept.len().saturating_sub(2);
+            if let Some(key) = kept.get(key_at).and_then(|&k| tokens.get(k)) {
+                start = key.start;
+            }
+            kept.truncate(key_at);
+        }
+        blank(&mut bytes, start, token.end);
+        let prev = kind_back(&kept, 1);
+        match tokens.get(i).map(|t| t.kind) {
+            Some(Tok::Comma) if matches!(prev, None | Some(Tok::Open | Tok::Comma)) => {
+                if let Some(comma) = tokens.get(i) {
+                    blank(&mut bytes, comma.start, comma.end);
+                }
+                i += 1;
+            }
+            None | Some(Tok::Close) if prev == Some(Tok::Comma) => {
+                if let Some(comma) = kept.pop().and_then(|k| tokens.get(k)) {
+                    blank(&mut bytes, comma.start, comma.end);
+                }
+            }
+            _ => {}
+        }
+    }
+    // Only whole characters were replaced by ASCII spaces, so this holds;
+    // still, report instead of panicking if it ever did not.
+    let text = String::from_utf8(bytes).map_err(|e| {
+        JsonError::new(
+            "internal error: elision split a character",
+            e.utf8_error().valid_up_to(),
+        )
+    })?;
+    Ok(Prepared {
+        text,
+        truncated,
+        elided,
+    })
+}
+
+/// Replaces bytes `start..end` with spaces, keeping line breaks.
+fn blank(bytes: &mut [u8], start: usize, end: usize) {
+    let end = end.min(bytes.len());
+    if let Some(range) = bytes.get_mut(start.min(end)..end) {
+        for b in range {
+            if *b != b'\n' && *b != b'\r' {
+                *b = b' ';
+            }
+        }
+    }
+}
+
+/// Turns jsonc-parser's AST into the model.
+struct Converter<'m, 's, 't> {
+    map: &'m OffsetMap,
+    src: &'s SourceText<'t>,
+    truncated: &'m HashSet<usize>,
+}
+
+impl Converter<'_, '_, '_> {
+    fn span(&self, start: usize, end: usize) -> Span {
+        map_span(self.src, self.map, start, end)
+    }
+
+    fn node(&self, value: &Value, depth: usize) -> Result<JsonNode, JsonError> {
+        let range = value.range();
+        let value = match value {
+            Value::NullKeyword(_) => JsonValue::Null,
+            Value::BooleanLit(b) => JsonValue::Bool(b.value),
+            Value::NumberLit(n) => JsonValue::Number(n.value.to_string()),
+            Value::StringLit(s) => JsonValue::String(s.value.to_string()),
+            Value::Array(a) => {
+                // `scan` already refused deeper text; this guards the
+                // recursion independently of it.
+                if depth >= MAX_DEPTH {
+                    return Err(JsonError::too_deep(range.start));
+                }
+                let items = a
+                    .elements
+                    .iter()
+                    .map(|v| self.node(v, depth + 1))
+                    .collect::<Result<Vec<_>, _>>()?;
+                JsonValue::Array {
+                    items,
+                    truncated: self.truncated.contains(&range.start),
+                }
+            }
+            Value::Object(o) => {
+                if depth >= MAX_DEPTH {
+                    return Err(JsonError::too_deep(range.start));
+                }
+                let members = o
+                    .properties
+                    .iter()
+                    .map(|p| {
+                        let (key, r) = match &p.name {
+                            ObjectPropName::String(lit) => (lit.value.to_string(), lit.range),
+                            ObjectPropName::Word(w) => (w.value.to_string(), w.range),
+                        };
+                        Ok(JsonMember {
+                            key: graphdoc_model::Spanned::new(key, self.span(r.start, r.end)),
+                            value: self.node(&p.value, depth + 1)?,
+                        })
+                    })
+                    .collect::<Result<Vec<_>, JsonError>>()?;
+                JsonValue::Object {
+                    members,
+                    truncated: self.truncated.contains(&range.start),
+                }
+            }
+        };
+        Ok(JsonNode {
+            value,
+            span: self.span(range.start, range.end),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<ParsedJson, JsonError> {
+        let src = SourceText::new("t.md".into(), text);
+        parse_json(text, &OffsetMap::identity(0), &src)
+    }
+
+    fn ok(text: &str) -> ParsedJson {
+        match parse(text) {
+            Ok(p) => p,
+            Err(e) => panic!("{text:?} should parse: {e}"),
+        }
+    }
+
+    fn err(text: &str) -> JsonError {
+        match parse(text) {
+            Ok(p) => panic!("{text:?} should fail, got {:?}", p.node.to_serde()),
+            Err(e) => e,
+        }
+    }
+
+    fn truncated(node: &JsonNode) -> bool {
+        match &node.value {
+            JsonValue::Array { truncated, .. } | JsonValue::Object { truncated, .. } => *truncated,
+            _ => false,
+        }
+    }
+
+    #[test]
+    fn plain_object_has_spans_on_values_and_keys() {
+        let text = "{\n  \"a\": 1,\n  \"b\": {\n    \"c\": [true, null]\n  }\n}";
+        let p = ok(text);
+        assert!(!p.elided);
+        assert_eq!(p.node.span.start, 0);
+        assert_eq!(p.node.span.end as usize, text.len());
+        let c = p.node.get("b").and_then(|b| b.get("c"));
+        let c = c.map(|c| (c.span.line, c.span.column, &text[c.span.range()]));
+        assert_eq!(c, Some((4, 10, "[true, null]")));
+        let JsonValue::Object { members, .. } = &p.node.value else {
+            panic!("object expected")
+        };
+        let key = &members[1].key;
+        assert_eq!(key.value, "b");
+        assert_eq!(&text[key.span.range()], "\"b\"");
+        assert_eq!((key.span.line, key.span.column), (3, 3));
+    }
+
+    #[test]
+    fn spans_go_through_the_offset_map() {
+        // The body sits at source offset 10, indented by two spaces per line.
+        let source = "0123456789{\n  \"k\": 5\n  }";
+        let derived = "{\n\"k\": 5\n}";
+        let mut map = OffsetMap::default();
+        map.push(0, 10);
+        map.push(2, 14);
+        map.push(9, 23);
+        let src = SourceText::new("t.md".into(), source);
+        let p = parse_json(derived, &map, &src).map_err(|e| e.to_string());
+        let p = p.as_ref().map(|p| &p.node);
+        let five = p
+            .ok()
+            .and_then(|n| n.get("k"))
+            .map(|n| &source[n.span.range()]);
+        assert_eq!(five, Some("5"));
+        assert_eq!(p.map(|n| n.span.range()), Ok(10..24));
+    }
+
+    #[test]
+    fn strings_are_unescaped_and_numbers_kept_as_written() {
+        let p = ok(
+            r#"{"s": "a\"b\\c\u00e9\ud83d\ude00\n", "n": [1.0, -3e5, 0, 12345678901234567890123]}"#,
+        );
+        assert_eq!(
+            p.node.get("s").and_then(|s| s.as_str()),
+            Some("a\"b\\cé😀\n")
+        );
+        let nums: Vec<_> = match p.node.get("n").map(|n| &n.value) {
+            Some(JsonValue::Array { items, .. }) => items
+                .iter()
+                .map(|i| match &i.value {
+                    JsonValue::Number(n) => n.as_str(),
+                    _ => "?",
+                })
+                .collect(),
+            _ => vec![],
+        };
+        assert_eq!(nums, ["1.0", "-3e5", "0", "12345678901234567890123"]);
+    }
+
+    #[test]
+    fn non_ascii_text_keeps_char_columns() {
+        let text = "{\"naïve\": \"日本語\", \"x\": 1}";
+        let p = ok(text);
+        assert_eq!(p.node.get("naïve").and_then(|n| n.as_str()), Some("日本語"));
+        let x = p
+            .node
+            .get("x")
+            .map(|x| (x.span.column, &text[x.span.range()]));
+        assert_eq!(x, Some((23, "1")));
+    }
+
+    #[test]
+    fn elision_after_comma_truncates_object() {
+        let p = ok(r#"{ "a": 1, ... }"#);
+        assert!(p.elided);
+        assert!(truncated(&p.node));
+        assert_eq!(p.node.to_serde(), serde_json::json!({"a": 1}));
+    }
+
+    #[test]
+    fn elision_on_its_own_line() {
+        let p = ok("{\n  \"a\": 1,\n  ...\n  \"b\": 2\n}");
+        assert!(truncated(&p.node));
+        assert_eq!(p.node.to_serde(), serde_json::json!({"a": 1, "b": 2}));
+        let p = ok("{\n  \"a\": 1\n  ...\n}");
+        assert_eq!(p.node.to_serde(), serde_json::json!({"a": 1}));
+        let p = ok("[\n  1,\n  .....\n]");
+        assert!(truncated(&p.node));
+    }
+
+    #[test]
+    fn elision_in_arrays_marks_the_innermost_container() {
+        let p = ok(r#"[ {...}, ... ]"#);
+        assert!(truncated(&p.node));
+        let JsonValue::Array { items, .. } = &p.node.value else {
+            panic!("array expected")
+        };
+        assert_eq!(items.len(), 1);
+        assert!(truncated(&items[0]));
+
+        let p = ok(r#"{"value": [ ... ], "b": [1]}"#);
+        assert!(!truncated(&p.node));
+        assert!(p.node.get("value").is_some_and(truncated));
+        assert!(p.node.get("b").is_some_and(|b| !truncated(b)));
+        assert!(p.node.is_truncated());
+
+        let p = ok("{ ... }");
+        assert!(truncated(&p.node));
+        assert_eq!(p.node.to_serde(), serde_json::json!({}));
+
+        let p = ok("[1, ..., 2, …]");
+        assert_eq!(p.node.to_serde(), serde_json::json!([1, 2]));
+        let p = ok("[..., 3]");
+        assert_eq!(p.node.to_serde(), serde_json::json!([3]));
+    }
+
+    #[test]
+    fn elision_in_value_position_drops_the_member() {
+        let p = ok(r#"{"a": 1, "b": ..., "c": 2}"#);
+        assert!(p.elided && truncated(&p.node));
+        assert_eq!(p.node.to_serde(), serde_json::json!({"a": 1, "c": 2}));
+        let p = ok(r#"{"a": 1, "b": …}"#);
+        assert_eq!(p.node.to_serde(), serde_json::json!({"a": 1}));
+        let p = ok(r#"{"b": ...}"#);
+        assert_eq!(p.node.to_serde(), serde_json::json!({}));
+        assert!(truncated(&p.node));
+    }
+
+    #[test]
+    fn quoted_ellipsis_is_a_string() {
+        let p = ok(r#"{"a": "...", "b": "x..."}"#);
+        assert!(!p.elided);
+        assert!(!truncated(&p.node));
+        assert_eq!(p.node.get("a").and_then(|a| a.as_str()), Some("..."));
+    }
+
+    #[test]
+    fn trailing_commas_are_accepted() {
+        let p = ok(r#"{"a": [1, 2,], "b": {"c": 1,},}"#);
+        assert_eq!(
+            p.node.to_serde(),
+            serde_json::json!({"a": [1, 2], "b": {"c": 1}})
+        );
+        assert!(!p.elided && !p.node.is_truncated());
+        err("[1,,]");
+        err("{,}");
+    }
+
+    #[test]
+    fn comments_are_accepted() {
+        let p = ok("{\n  // the id\n  \"id\": \"1\" /* [[[ */\n}");
+        assert_eq!(p.node.to_serde(), serde_json::json!({"id": "1"}));
+        assert!(!p.elided);
+    }
+
+    #[test]
+    fn invalid_json_is_an_error_at_the_offending_character() {
+        let e = err(r#"{"a": }"#);
+        assert_eq!(e.offset, 6);
+        assert!(!e.too_deep);
+        let e = err("{\n  id: 1\n}");
+        assert_eq!(e.offset, 4, "unquoted keys are not strict JSON: {e}");
+        let e = err(r#"{"a": 'x'}"#);
+        assert_eq!(e.offset, 6);
+        let e = err(r#"{"a": 1 "b": 2}"#);
+        assert!(e.message.contains("comma"), "{e}");
+        err(r#"{"a": 1} {"b": 2}"#);
+        err(r#"{"a": 0x1F}"#);
+        err(r#"{"a": 1"#);
+        err(r#"{"a": "unterminated"#);
+        err("[{ShiftId}, {ShiftId}...]");
+        err("{\"a\": 1...}");
+        err("[1 2]");
+    }
+
+    #[test]
+    fn empty_and_marker_only_bodies_are_errors() {
+        assert_eq!(err("").message, "empty body");
+        assert_eq!(err(" \n\t ").message, "empty body");
+        let e = err("...");
+        assert!(e.message.contains("no JSON value"), "{e}");
+        err("// just a comment");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_recursion() {
+        let deep = "[".repeat(100_000);
+        let e = err(&deep);
+        assert!(e.too_deep);
+        assert_eq!(e.offset, MAX_DEPTH);
+        let objects = "{\"a\":".repeat(MAX_DEPTH + 1);
+        assert!(err(&objects).too_deep);
+        // Exactly at the limit is fine.
+        let ok_text = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        ok(&ok_text);
+        let ok_objects = format!("{}1{}", "{\"a\":".repeat(MAX_DEPTH), "}".repeat(MAX_DEPTH));
+        ok(&ok_objects);
+        // Brackets inside strings and comments do not count.
+        let quoted = format!("[\"{}\"]", "[".repeat(1000));
+        ok(&quoted);
+        let commented = format!("[1 // {}\n]", "{".repeat(1000));
+        ok(&commented);
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        let samples = [
+            "\"",
+            "\\",
+            "{\"",
+            "[\"\\",
+            "/*",
+            "//",
+            "/",
+            "{\"a\":/*",
+            "…",
+            "..",
+            ".",
+            "[.",
+            "{,}",
+            "[,]",
+            "[,...]",
+            "{...,}",
+            "{\"a\":...,...}",
+            "\u{0}",
+            "\u{feff}{}",
+            "{\"\\u12\"}",
+            "{\"\\ud800\"}",
+            "][",
+            "}{",
+            "[[[[]]]]]]]",
+            ":",
+            "\"a\":...",
+            "{\"a\" ... }",
+            "\r\n…\r",
+            "{\"é\": …, \"ü\"",
+            "NaN",
+            "Infinity",
+            "+1",
+            ".5",
+            "1.",
+            "-",
+            "tru",
+            "nul",
+        ];
+        for s in samples {
+            let _ = parse(s);
+        }
+        // Every prefix of a realistic body, cut at each char boundary.
+        let body = "{\"a\": [1, {\"b\": \"c…\"}, ...], \"d\": ..., // x\n \"e\": null}";
+        for (i, _) in body.char_indices() {
+            let _ = parse(&body[..i]);
+            let _ = parse(&body[i..]);
+        }
+    }
+}

@@ -1,0 +1,344 @@
+//! Type cells and the facts descriptions state about a property.
+use crate::blocks::Inline;
+use crate::text::SourceText;
+use graphdoc_model::{Primitive, Span, Spanned, TypeRef, TypeTarget};
+
+/// Reads a Type cell: `String`, `String collection`, `[x](x.md) collection`,
+/// `Collection(microsoft.graph.x)`, `Edm.Int32`, `int`, ...
+pub fn parse_type(cell: &Inline, fallback: &Span) -> TypeRef {
+    let span = cell.span_or(fallback);
+    let raw = clean(&cell.text);
+    let link = cell.links.first();
+    // `[x](x.md collection)` is not a link to CommonMark (space in the
+    // destination) but is one to the writer: read it by hand.
+    let broken = match link {
+        Some(_) => None,
+        None => broken_link(&raw),
+    };
+    let lower = raw.to_ascii_lowercase();
+    let mut collection = lower.contains("collection")
+        || raw.ends_with("[]")
+        || link.is_some_and(|l| l.target.to_ascii_lowercase().contains("collection"));
+    // The name: the link text when the cell links, else the text without
+    // collection wording.
+    let name_text = match (link, &broken) {
+        (Some(l), _) => clean(&l.text),
+        (None, Some((text, _))) => clean(text),
+        (None, None) => raw.clone(),
+    };
+    let mut name = strip_collection(&name_text, &mut collection);
+    let mut namespace = None;
+    if let Some(dot) = name.rfind('.') {
+        if is_identifier(&name) && dot > 0 {
+            namespace = Some(name[..dot].to_string());
+            name = name[dot + 1..].to_string();
+        }
+    }
+    let target = if name.is_empty() {
+        TypeTarget::Unknown
+    } else if let Some(p) = primitive(&name) {
+        TypeTarget::Primitive(p)
+    } else if is_identifier(&name) && !is_generic_word(&name) {
+        TypeTarget::Named
+    } else {
+        TypeTarget::Unknown
+    };
+    if let TypeTarget::Primitive(p) = target {
+        name = p.name().to_string();
+    }
+    TypeRef {
+        name,
+        target,
+        collection,
+        namespace,
+        link: link.map(|l| l.target.clone()).or(broken.map(|(_, target)| target)),
+        raw: cell.text.trim().to_string(),
+        span,
+    }
+}
+
+/// `[text](target ...)` written as plain text: the text and the target's first word.
+fn broken_link(raw: &str) -> Option<(String, String)> {
+    let rest = raw.strip_prefix('[')?;
+    let close = rest.find("](")?;
+    let target = rest[close + 2..].split([')', ' ']).next()?.to_string();
+    Some((rest[..close].to_string(), target))
+}
+
+fn clean(s: &str) -> String {
+    s.trim().trim_matches(|c| c == '*' || c == '`' || c == '_').trim().to_string()
+}
+
+fn strip_collection(s: &str, collection: &mut bool) -> String {
+    let t = s.trim();
+    let lower = t.to_ascii_lowercase();
+    if lower.starts_with("collection(") && t.ends_with(')') {
+        *collection = true;
+        return clean(&t[11..t.len() - 1]);
+    }
+    if let Some(i) = lower.find(" collection") {
+        *collection = true;
+        return clean(&t[..i]);
+    }
+    if let Some(rest) = lower.strip_prefix("collection of ") {
+        *collection = true;
+        return clean(&t[t.len() - rest.len()..]);
+    }
+    if let Some(base) = t.strip_suffix("[]") {
+        *collection = true;
+        return clean(base);
+    }
+    t.to_string()
+}
+
+/// Words that describe a kind of type rather than name one (`Enumeration`).
+fn is_generic_word(s: &str) -> bool {
+    matches!(
+        s.to_ascii_lowercase().as_str(),
+        "enumeration" | "enum" | "object" | "complex" | "complextype" | "collection" | "none" | "n/a"
+    )
+}
+
+fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+}
+
+/// The primitive a type spelling names, in any of the spellings the docs use.
+pub fn primitive(name: &str) -> Option<Primitive> {
+    let n = name.trim().to_ascii_lowercase();
+    let n = n.strip_prefix("edm.").unwrap_or(&n);
+    Some(match n {
+        "string" | "str" | "text" => Primitive::String,
+        "boolean" | "bool" => Primitive::Boolean,
+        "byte" => Primitive::Byte,
+        "sbyte" => Primitive::SByte,
+        "int16" | "short" => Primitive::Int16,
+        "int32" | "int" | "integer" | "number" => Primitive::Int32,
+        "int64" | "long" => Primitive::Int64,
+        "single" | "float" => Primitive::Single,
+        "double" => Primitive::Double,
+        "decimal" => Primitive::Decimal,
+        "datetimeoffset" | "datetime" | "timestamp" => Primitive::DateTimeOffset,
+        "date" => Primitive::Date,
+        "timeofday" | "time" => Primitive::TimeOfDay,
+        "duration" | "timespan" => Primitive::Duration,
+        "guid" | "uuid" => Primitive::Guid,
+        "binary" | "byte[]" => Primitive::Binary,
+        "stream" => Primitive::Stream,
+        "json" => Primitive::Json,
+        _ => return None,
+    })
+}
+
+/// Values listed after "Possible values are:" (or "allowed values", "The
+/// possible values are") in a description, each spanned. Backticked values
+/// are read when present; otherwise a comma-separated list of words up to the
+/// end of the sentence (the rendered-text form has no backticks).
+pub fn possible_values(src: &SourceText, cell: &Inline) -> Vec<Spanned<String>> {
+    let Some(span) = &cell.span else { return Vec::new() };
+    let raw = src.slice(span.start as usize, span.end as usize);
+    let lower = raw.to_ascii_lowercase();
+    let Some(at) = ["possible values", "allowed values", "supported values", "valid values"]
+        .iter()
+        .filter_map(|k| lower.find(k).map(|i| i + k.len()))
+        .min()
+    else {
+        return Vec::new();
+    };
+    let base = span.start as usize;
+    let rest = &raw[at..];
+    // Skip to the list: past "are", "is", "in the collection are", ":".
+    let list_start = match rest.find(':') {
+        Some(i) if i < 40 => i + 1,
+        _ => match rest.to_ascii_lowercase().find(" are ") {
+            Some(i) if i < 40 => i + 5,
+            _ => 0,
+        },
+    };
+    let list = &rest[list_start..];
+    let offset = base + at + list_start;
+    if list.trim_start().starts_with('`') {
+        backticked(src, list, offset)
+    } else {
+        bare_words(src, list, offset)
+    }
+}
+
+fn backticked(src: &SourceText, list: &str, offset: usize) -> Vec<Spanned<String>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let bytes = list.as_bytes();
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c == b'`' {
+            let Some(close) = list[i + 1..].find('`') else { break };
+            let value = &list[i + 1..i + 1 + close];
+            if !value.trim().is_empty() {
+                out.push(src.spanned(value.trim().to_string(), offset + i + 1, offset + i + 1 + close));
+            }
+            i += close + 2;
+        } else if c.is_ascii_whitespace() || c == b',' || c == b'*' {
+            i += 1;
+        } else if list[i..].starts_with("and ") || list[i..].starts_with("or ") {
+            i += if bytes[i] == b'a' { 4 } else { 3 };
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+fn bare_words(src: &SourceText, list: &str, offset: usize) -> Vec<Spanned<String>> {
+    let end = sentence_end(list);
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for part in list[..end].split(',') {
+        let start = pos;
+        pos += part.len() + 1;
+        let word = part.trim();
+        let word = word.strip_prefix("and ").or_else(|| word.strip_prefix("or ")).unwrap_or(word).trim();
+        if word.is_empty() || !word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.') {
+            // Prose, not a list: stop rather than guess.
+            if out.is_empty() {
+                return out;
+            }
+            break;
+        }
+        let lead = part.find(word).unwrap_or(0);
+        out.push(src.spanned(word.to_string(), offset + start + lead, offset + start + lead + word.len()));
+    }
+    out
+}
+
+fn sentence_end(s: &str) -> usize {
+    let b = s.as_bytes();
+    for i in 0..b.len() {
+        if b[i] == b'.' && (i + 1 == b.len() || b[i + 1].is_ascii_whitespace()) {
+            return i;
+        }
+        if b[i] == b'\n' || b[i] == b'|' {
+            return i;
+        }
+    }
+    s.len()
+}
+
+/// "Inherited from [itemFacet](...)" in a description: the type name.
+pub fn inherited_from(src: &SourceText, cell: &Inline) -> Option<Spanned<String>> {
+    let span = cell.span.as_ref()?;
+    let raw = src.slice(span.start as usize, span.end as usize);
+    let at = raw.to_ascii_lowercase().find("inherited from")? + "inherited from".len();
+    let after = span.start as usize + at;
+    if let Some(link) = cell.links.iter().find(|l| l.span.start as usize >= after) {
+        return Some(Spanned::new(clean(&link.text), link.span.clone()));
+    }
+    let rest = &raw[at..];
+    let lead = rest.len() - rest.trim_start().len();
+    let word: String = rest[lead..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    (!word.is_empty()).then(|| src.spanned(word.clone(), after + lead, after + lead + word.len()))
+}
+
+/// Whether a description states "Required." or "Optional.": a sentence that
+/// ends in the capitalised word (lower-case "is required when ..." is a
+/// condition, not the flag).
+pub fn required(text: &str) -> Option<bool> {
+    text.split(['.', '|', '\n']).find_map(|sentence| {
+        let last = sentence.split_whitespace().next_back()?.trim_matches(['*', '_', ',', ';']);
+        match last {
+            "Required" | "REQUIRED" => Some(true),
+            "Optional" | "OPTIONAL" => Some(false),
+            _ => None,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use graphdoc_model::Link;
+
+    fn cell(src: &SourceText, text: &str, links: Vec<Link>) -> Inline {
+        let start = src.text.find(text).unwrap_or(0);
+        Inline { text: text.into(), links, code: vec![], span: Some(src.span(start, start + text.len())) }
+    }
+
+    fn ty(text: &str) -> TypeRef {
+        let src = SourceText::new("t".into(), text);
+        parse_type(&cell(&src, text, vec![]), &src.span(0, 0))
+    }
+
+    #[test]
+    fn primitive_spellings() {
+        for (s, p, c) in [
+            ("String", Primitive::String, false),
+            ("string", Primitive::String, false),
+            ("String collection", Primitive::String, true),
+            ("Collection(Edm.String)", Primitive::String, true),
+            ("Edm.Int32", Primitive::Int32, false),
+            ("int", Primitive::Int32, false),
+            ("GUID", Primitive::Guid, false),
+            ("Int64", Primitive::Int64, false),
+            ("DateTimeOffset", Primitive::DateTimeOffset, false),
+            ("Binary", Primitive::Binary, false),
+        ] {
+            let t = ty(s);
+            assert_eq!((t.primitive(), t.collection), (Some(p), c), "{s}");
+        }
+        assert!(!ty("string").is_canonical_spelling());
+        assert!(ty("String collection").is_canonical_spelling());
+    }
+
+    #[test]
+    fn named_and_linked() {
+        let t = ty("microsoft.graph.identitySet");
+        assert_eq!((t.name.as_str(), t.namespace.as_deref()), ("identitySet", Some("microsoft.graph")));
+        assert_eq!(t.target, TypeTarget::Named);
+        let text = "relatedPerson collection";
+        let src = SourceText::new("t".into(), text);
+        let link = Link { text: "relatedPerson".into(), target: "relatedperson.md".into(), span: src.span(0, 13) };
+        let t = parse_type(&cell(&src, text, vec![link]), &src.span(0, 0));
+        assert_eq!((t.name.as_str(), t.collection, t.link.as_deref()), ("relatedPerson", true, Some("relatedperson.md")));
+        assert_eq!(ty("Enumeration").target, TypeTarget::Unknown);
+        assert_eq!(ty("Enumeration").name, "Enumeration");
+        assert_eq!(ty("").target, TypeTarget::Unknown);
+        assert_eq!(ty("see below for details").target, TypeTarget::Unknown);
+    }
+
+    #[test]
+    fn possible_values_backticked_and_bare() {
+        let text = "Detail. Possible values are: `elementary`, `limitedWorking`, or `expert`. Next.";
+        let src = SourceText::new("t".into(), text);
+        let v = possible_values(&src, &cell(&src, text, vec![]));
+        let names: Vec<_> = v.iter().map(|s| s.value.as_str()).collect();
+        assert_eq!(names, ["elementary", "limitedWorking", "expert"]);
+        assert_eq!(src.slice(v[1].span.start as usize, v[1].span.end as usize), "limitedWorking");
+
+        let text = "Audiences. Possible values are: me, family, everyone, unknownFutureValue.";
+        let src = SourceText::new("t".into(), text);
+        let v = possible_values(&src, &cell(&src, text, vec![]));
+        assert_eq!(v.len(), 4);
+        assert_eq!(v[3].value, "unknownFutureValue");
+        let text = "Possible values are described in the table below.";
+        let src = SourceText::new("t".into(), text);
+        assert!(possible_values(&src, &cell(&src, text, vec![])).is_empty());
+    }
+
+    #[test]
+    fn required_and_inherited() {
+        assert_eq!(required("The name. Required."), Some(true));
+        assert_eq!(required("The name. Optional."), Some(false));
+        assert_eq!(required("Not required for updates"), None);
+        assert_eq!(required("This property is required when created."), None);
+        assert_eq!(required("TODO: Add Description Optional."), Some(false));
+        assert_eq!(required("Bearer {token}. Required."), Some(true));
+        let text = "Where from. Inherited from itemFacet.";
+        let src = SourceText::new("t".into(), text);
+        let i = inherited_from(&src, &cell(&src, text, vec![]));
+        assert_eq!(i.map(|s| s.value), Some("itemFacet".to_string()));
+    }
+}

@@ -1,0 +1,85 @@
+//! Finding and reading input files: sorted, no symlink following, errors kept.
+use std::path::{Path, PathBuf};
+
+/// One input file, read.
+#[derive(Debug, Clone)]
+pub struct InputFile {
+    /// The path as given or walked.
+    pub path: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// A path that could not be walked or read.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// A path given on the command line does not exist.
+    #[error("{path}: no such file or directory")]
+    NotFound {
+        /// The path.
+        path: PathBuf,
+    },
+    /// A file or folder could not be read.
+    #[error("{path}: {source}")]
+    Read {
+        /// The path.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl InputError {
+    /// The path the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            InputError::NotFound { path } | InputError::Read { path, .. } => path,
+        }
+    }
+}
+
+/// Whether a walked file is a page: `.md` or `.txt`. Files named directly
+/// are read whatever their name; the form is decided by content.
+fn is_page(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "txt"))
+}
+
+/// Collects the files under `paths` in sorted order and reads them. A path
+/// that does not exist is an error; unreadable entries below a folder are
+/// returned as errors beside the files that could be read.
+pub fn walk<P: AsRef<Path>>(paths: &[P]) -> Result<(Vec<InputFile>, Vec<InputError>), InputError> {
+    let mut names: Vec<PathBuf> = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        let p = p.as_ref();
+        let meta = std::fs::metadata(p).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => InputError::NotFound { path: p.to_path_buf() },
+            _ => InputError::Read { path: p.to_path_buf(), source: e },
+        })?;
+        if !meta.is_dir() {
+            names.push(p.to_path_buf());
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(p).follow_links(false).sort_by_file_name();
+        for entry in walker {
+            match entry {
+                Ok(e) if e.file_type().is_file() && is_page(e.path()) => names.push(e.into_path()),
+                Ok(_) => {}
+                Err(e) => {
+                    let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| p.to_path_buf());
+                    let source = e.into_io_error().unwrap_or_else(|| std::io::Error::other("file system loop"));
+                    errors.push(InputError::Read { path, source });
+                }
+            }
+        }
+    }
+    let mut files = Vec::with_capacity(names.len());
+    for path in names {
+        match std::fs::read(&path) {
+            Ok(bytes) => files.push(InputFile { path: path.display().to_string(), bytes }),
+            Err(source) => errors.push(InputError::Read { path, source }),
+        }
+    }
+    Ok((files, errors))
+}
