@@ -55,7 +55,11 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Model { paths, format: ModelFormat::Json, pages } => {
+        Command::Model {
+            paths,
+            format: ModelFormat::Json,
+            pages,
+        } => {
             let (corpus, errors) = graphdoc_parser::load(&paths)?;
             for e in &errors {
                 eprintln!("warning: {e}");

@@ -395,7 +395,11 @@ impl Page {
     /// The request body type: the type the Request body prose links to, else
     /// the `@odata.type` of the first request example's annotation.
     pub fn request_type(&self) -> Option<String> {
-        if let Some(link) = self.request_body.as_ref().and_then(|b| b.type_link.as_ref()) {
+        if let Some(link) = self
+            .request_body
+            .as_ref()
+            .and_then(|b| b.type_link.as_ref())
+        {
             return Some(link.text.clone());
         }
         self.examples
@@ -416,7 +420,12 @@ impl Page {
         self.examples
             .iter()
             .filter_map(|e| e.response.as_ref()?.annotation.as_ref())
-            .filter_map(|a| Some((short_type_name(&a.odata_type.as_ref()?.value), a.is_collection)))
+            .filter_map(|a| {
+                Some((
+                    short_type_name(&a.odata_type.as_ref()?.value),
+                    a.is_collection,
+                ))
+            })
             .map(|(t, c)| (Some(t), c))
             .next()
             .unwrap_or((None, false))

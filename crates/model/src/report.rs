@@ -83,8 +83,7 @@ impl ModelReport {
                 members: (t.kind == crate::TypeKind::Enum)
                     .then(|| t.members.iter().map(|m| m.name.value.clone()).collect()),
                 pages: {
-                    let mut pages: Vec<String> =
-                        t.sources.iter().map(|s| s.page.clone()).collect();
+                    let mut pages: Vec<String> = t.sources.iter().map(|s| s.page.clone()).collect();
                     pages.dedup();
                     pages
                 },

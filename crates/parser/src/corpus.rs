@@ -21,9 +21,15 @@ pub fn resolve(pages: Vec<Page>) -> Corpus {
             _ => types.push(t),
         }
     }
-    let index: HashMap<String, usize> =
-        types.iter().enumerate().map(|(i, t)| (type_key(&t.name), i)).collect();
-    let chains: Vec<Vec<String>> = types.iter().map(|t| base_chain(t, &types, &index)).collect();
+    let index: HashMap<String, usize> = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (type_key(&t.name), i))
+        .collect();
+    let chains: Vec<Vec<String>> = types
+        .iter()
+        .map(|t| base_chain(t, &types, &index))
+        .collect();
     for (t, chain) in types.iter_mut().zip(chains) {
         t.base_chain = chain;
     }
@@ -31,7 +37,11 @@ pub fn resolve(pages: Vec<Page>) -> Corpus {
     for (t, kind) in types.iter_mut().zip(kinds) {
         t.kind = kind;
     }
-    Corpus { pages, types, index }
+    Corpus {
+        pages,
+        types,
+        index,
+    }
 }
 
 /// The type a resource page describes: the JSON representation's
@@ -44,14 +54,23 @@ pub fn resource_type_name(page: &Page) -> Option<Spanned<String>> {
         .map(|t| Spanned::new(graphdoc_model::short_type_name(&t.value), t.span));
     from_annotation.or_else(|| {
         let title = page.title.as_ref()?;
-        let name = title.value.split_whitespace().next()?.trim_matches(['`', '*']);
-        let ok = name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
-        (ok && !name.is_empty()).then(|| Spanned::new(graphdoc_model::short_type_name(name), title.span.clone()))
+        let name = title
+            .value
+            .split_whitespace()
+            .next()?
+            .trim_matches(['`', '*']);
+        let ok = name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+        (ok && !name.is_empty())
+            .then(|| Spanned::new(graphdoc_model::short_type_name(name), title.span.clone()))
     })
 }
 
 fn namespace_of(page: &Page) -> String {
-    page.namespace.as_ref().map_or_else(|| "microsoft.graph".to_string(), |n| n.value.clone())
+    page.namespace
+        .as_ref()
+        .map_or_else(|| "microsoft.graph".to_string(), |n| n.value.clone())
 }
 
 fn new_type(name: &Spanned<String>, page: &Page, origin: TypeOrigin, kind: TypeKind) -> TypeDef {
@@ -65,7 +84,11 @@ fn new_type(name: &Spanned<String>, page: &Page, origin: TypeOrigin, kind: TypeK
         members: Vec::new(),
         open: false,
         key: None,
-        sources: vec![TypeSource { page: page.path.clone(), origin, span: name.span.clone() }],
+        sources: vec![TypeSource {
+            page: page.path.clone(),
+            origin,
+            span: name.span.clone(),
+        }],
     }
 }
 
@@ -74,11 +97,17 @@ fn collect(page: &Page, out: &mut Vec<TypeDef>) {
         PageKind::Resource => {
             if let Some(name) = resource_type_name(page) {
                 let mut t = new_type(&name, page, TypeOrigin::ResourcePage, TypeKind::Complex);
-                t.base = page.base_type.as_ref().map(|b| graphdoc_model::short_type_name(&b.value));
+                t.base = page
+                    .base_type
+                    .as_ref()
+                    .map(|b| graphdoc_model::short_type_name(&b.value));
                 t.properties = dedup(page.properties.iter().chain(&page.relationships).cloned());
                 if let Some(repr) = &page.json_representation {
                     t.open = repr.annotation.as_ref().is_some_and(|a| a.open_type);
-                    t.key = repr.annotation.as_ref().and_then(|a| a.key_property.clone());
+                    t.key = repr
+                        .annotation
+                        .as_ref()
+                        .and_then(|a| a.key_property.clone());
                     if let Some(json) = &repr.json {
                         for p in representation_properties(json) {
                             if !t.properties.iter().any(|q| q.name.value == p.name.value) {
@@ -96,7 +125,10 @@ fn collect(page: &Page, out: &mut Vec<TypeDef>) {
         PageKind::Api => {
             if let Some(body) = &page.request_body {
                 if let (Some(link), false) = (&body.type_link, body.properties.is_empty()) {
-                    let name = Spanned::new(link.text.trim_matches(['*', '`']).to_string(), link.span.clone());
+                    let name = Spanned::new(
+                        link.text.trim_matches(['*', '`']).to_string(),
+                        link.span.clone(),
+                    );
                     let mut t = new_type(&name, page, TypeOrigin::RequestBody, TypeKind::Complex);
                     t.properties = dedup(body.properties.iter().cloned());
                     out.push(t);
@@ -109,14 +141,21 @@ fn collect(page: &Page, out: &mut Vec<TypeDef>) {
         if e.name.value.is_empty() {
             continue;
         }
-        let origin = if page.kind == PageKind::Enum { TypeOrigin::EnumPage } else { TypeOrigin::EnumSection };
+        let origin = if page.kind == PageKind::Enum {
+            TypeOrigin::EnumPage
+        } else {
+            TypeOrigin::EnumSection
+        };
         let mut t = new_type(&e.name, page, origin, TypeKind::Enum);
         t.members = e.members.clone();
         out.push(t);
     }
     // A property typed with a named type and listing its possible values
     // describes that enum, when no page defines it better.
-    let rows = page.properties.iter().chain(page.request_body.iter().flat_map(|b| &b.properties));
+    let rows = page
+        .properties
+        .iter()
+        .chain(page.request_body.iter().flat_map(|b| &b.properties));
     for p in rows {
         if p.type_ref.target == TypeTarget::Named && !p.possible_values.is_empty() {
             let name = Spanned::new(p.type_ref.name.clone(), p.type_ref.span.clone());
@@ -124,7 +163,11 @@ fn collect(page: &Page, out: &mut Vec<TypeDef>) {
             t.members = p
                 .possible_values
                 .iter()
-                .map(|v| EnumMember { name: v.clone(), value: None, description: None })
+                .map(|v| EnumMember {
+                    name: v.clone(),
+                    value: None,
+                    description: None,
+                })
                 .collect();
             out.push(t);
         }
@@ -144,7 +187,9 @@ fn dedup(props: impl Iterator<Item = Property>) -> Vec<Property> {
 /// Properties of a JSON representation block: `"name": "String"` placeholders
 /// and `{"@odata.type": "microsoft.graph.x"}` objects give the type.
 fn representation_properties(json: &JsonNode) -> Vec<Property> {
-    let JsonValue::Object { members, .. } = &json.value else { return Vec::new() };
+    let JsonValue::Object { members, .. } = &json.value else {
+        return Vec::new();
+    };
     members
         .iter()
         .filter(|m| !m.key.value.contains('@'))
@@ -260,7 +305,9 @@ fn kind_of(t: &TypeDef, types: &[TypeDef], index: &HashMap<String, usize>) -> Ty
     }
     let keyed = |name: &str| {
         type_key(name) == "entity"
-            || index.get(&type_key(name)).is_some_and(|&i| has_key(&types[i]))
+            || index
+                .get(&type_key(name))
+                .is_some_and(|&i| has_key(&types[i]))
     };
     if keyed(&t.name) || t.base_chain.iter().any(|b| keyed(b)) {
         TypeKind::Entity

@@ -19,7 +19,11 @@ pub fn split(src: &SourceText) -> Split {
     let text = src.text;
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut lines = lines_with_offsets(&text[bom..]).map(|(o, l)| (o + bom, l));
-    let none = Split { front_matter: None, body_start: bom, problems: Vec::new() };
+    let none = Split {
+        front_matter: None,
+        body_start: bom,
+        problems: Vec::new(),
+    };
     match lines.next() {
         Some((_, first)) if first.trim_end() == "---" => {}
         _ => return none,
@@ -76,7 +80,10 @@ pub fn split(src: &SourceText) -> Split {
     };
     let entries = entries(src, yaml, yaml_start, parsed.as_ref());
     Split {
-        front_matter: Some(FrontMatter { entries, span: src.span(bom, close_end) }),
+        front_matter: Some(FrontMatter {
+            entries,
+            span: src.span(bom, close_end),
+        }),
         body_start,
         problems,
     }
@@ -111,7 +118,9 @@ fn entries(
         if line.starts_with([' ', '\t', '#', '-']) || line.trim().is_empty() {
             continue;
         }
-        let Some(colon) = line.find(':') else { continue };
+        let Some(colon) = line.find(':') else {
+            continue;
+        };
         let key = line[..colon].trim();
         if key.is_empty() {
             continue;
@@ -138,7 +147,10 @@ fn yaml_value_text(v: &serde_yaml::Value) -> String {
         serde_yaml::Value::Bool(b) => b.to_string(),
         serde_yaml::Value::Number(n) => n.to_string(),
         serde_yaml::Value::String(s) => s.clone(),
-        other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
     }
 }
 
@@ -163,11 +175,19 @@ mod tests {
     #[test]
     fn reads_keys_with_spans() {
         let s = run("---\ntitle: \"Create x\"\ndoc_type: apiPageType\n---\n# Create x\n");
-        let fm = s.front_matter.as_ref().map(|f| &f.entries).cloned().unwrap_or_default();
+        let fm = s
+            .front_matter
+            .as_ref()
+            .map(|f| &f.entries)
+            .cloned()
+            .unwrap_or_default();
         assert_eq!(fm.len(), 2);
         assert_eq!(fm[0].value.value, "Create x");
         assert_eq!((fm[0].value.span.line, fm[0].value.span.column), (2, 8));
-        assert_eq!(&"---\ntitle: \"Create x\"\ndoc_type: apiPageType\n---\n# Create x\n"[s.body_start..], "# Create x\n");
+        assert_eq!(
+            &"---\ntitle: \"Create x\"\ndoc_type: apiPageType\n---\n# Create x\n"[s.body_start..],
+            "# Create x\n"
+        );
         assert!(s.problems.is_empty());
     }
 

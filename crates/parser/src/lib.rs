@@ -73,17 +73,28 @@ fn parse_source(src: &SourceText, mut problems: Vec<Problem>) -> Page {
     let split = frontmatter::split(src);
     problems.extend(split.problems);
     let blocks = markdown::blocks(src, split.body_start);
-    assemble::assemble(src, PageFormat::Markdown, split.front_matter, problems, blocks)
+    assemble::assemble(
+        src,
+        PageFormat::Markdown,
+        split.front_matter,
+        problems,
+        blocks,
+    )
 }
 
 /// Parses files in parallel; the result keeps the input order.
 pub fn parse_files(files: &[InputFile]) -> Vec<Page> {
-    files.par_iter().map(|f| parse_page(&f.path, &f.bytes)).collect()
+    files
+        .par_iter()
+        .map(|f| parse_page(&f.path, &f.bytes))
+        .collect()
 }
 
 /// Walks `paths`, parses every page and resolves the corpus. Files that could
 /// not be read are returned beside it.
-pub fn load<P: AsRef<std::path::Path>>(paths: &[P]) -> Result<(Corpus, Vec<InputError>), InputError> {
+pub fn load<P: AsRef<std::path::Path>>(
+    paths: &[P],
+) -> Result<(Corpus, Vec<InputError>), InputError> {
     let (files, errors) = walk(paths)?;
     let pages = parse_files(&files);
     Ok((corpus::resolve(pages), errors))

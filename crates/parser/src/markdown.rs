@@ -14,7 +14,7 @@ pub fn options() -> Options {
 /// Reads the markdown body of a page (`src.text[start..]`, after the front
 /// matter) into blocks.
 pub fn blocks(src: &SourceText, start: usize) -> Vec<Block> {
-    let body = src.text.get(start..).unwrap_or("");
+    let body = delimiter_rows_without_tabs(src.text.get(start..).unwrap_or(""));
     let mut reader = Reader {
         src,
         out: Vec::new(),
@@ -25,7 +25,7 @@ pub fn blocks(src: &SourceText, start: usize) -> Vec<Block> {
         code: None,
         html: None,
     };
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(&body, options()).into_offset_iter() {
         let range = range.start + start..range.end + start;
         reader.event(event, range);
     }
@@ -112,7 +112,12 @@ impl Reader<'_, '_> {
                     CodeBlockKind::Fenced(info) => info.trim().to_ascii_lowercase(),
                     CodeBlockKind::Indented => String::new(),
                 };
-                let fence = self.src.slice(range.start, range.end).trim_start().chars().next();
+                let fence = self
+                    .src
+                    .slice(range.start, range.end)
+                    .trim_start()
+                    .chars()
+                    .next();
                 let fence = match fence {
                     Some(c @ ('`' | '~')) => c.to_string(),
                     _ => String::new(),
@@ -146,7 +151,9 @@ impl Reader<'_, '_> {
             TagEnd::TableCell => {
                 if let Some((mut inline, start)) = self.inlines.pop() {
                     inline.text = inline.text.trim().to_string();
-                    inline.span.get_or_insert_with(|| self.src.span(start, range.end));
+                    inline
+                        .span
+                        .get_or_insert_with(|| self.src.span(start, range.end));
                     if let Some((cells, _)) = &mut self.row {
                         cells.push(inline);
                     }
@@ -170,7 +177,8 @@ impl Reader<'_, '_> {
             TagEnd::Link => self.end_link(range),
             TagEnd::CodeBlock => {
                 if let Some((mut block, fence)) = self.code.take() {
-                    block.unterminated = !fence.is_empty() && !closes_fence(self.src.slice(range.start, range.end), &fence);
+                    block.unterminated = !fence.is_empty()
+                        && !closes_fence(self.src.slice(range.start, range.end), &fence);
                     if block.map.to_source(0) == 0 && block.text.is_empty() {
                         block.map = OffsetMap::identity(range.end);
                     }
@@ -238,7 +246,10 @@ impl Reader<'_, '_> {
         // `# [HTTP](#tab/http)` opens a tab of a tab group; it is not a heading.
         if let [link] = inline.links.as_slice() {
             if link.target.starts_with("#tab/") && inline.text == link.text {
-                self.out.push(Block::TabStart { label: link.text.clone(), span });
+                self.out.push(Block::TabStart {
+                    label: link.text.clone(),
+                    span,
+                });
                 return;
             }
         }
@@ -276,6 +287,31 @@ impl Reader<'_, '_> {
     }
 }
 
+/// pulldown-cmark rejects a table whose delimiter row has tabs
+/// (`|---\t|`); pages have them. A tab and a space are both one byte, so
+/// swapping them keeps every offset valid.
+fn delimiter_rows_without_tabs(body: &str) -> std::borrow::Cow<'_, str> {
+    let is_delimiter = |line: &str| {
+        line.contains('\t')
+            && line.contains("--")
+            && line
+                .chars()
+                .all(|c| matches!(c, '|' | ':' | '-' | ' ' | '\t' | '\r'))
+    };
+    if !body.lines().any(is_delimiter) {
+        return std::borrow::Cow::Borrowed(body);
+    }
+    let mut out = String::with_capacity(body.len());
+    for line in body.split_inclusive('\n') {
+        if is_delimiter(line.trim_end_matches('\n')) {
+            out.push_str(&line.replace('\t', " "));
+        } else {
+            out.push_str(line);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn closes_fence(block: &str, fence: &str) -> bool {
     let mut lines = block.trim_end().lines();
     let first = lines.next();
@@ -295,10 +331,14 @@ fn includes(src: &SourceText, raw: &str, base: usize) -> Vec<Include> {
             continue;
         };
         let Some(open) = rest.find('[') else { continue };
-        let Some(mid) = rest[open..].find("](") else { continue };
+        let Some(mid) = rest[open..].find("](") else {
+            continue;
+        };
         let name = rest[open + 1..open + mid].trim().to_string();
         let target_start = open + mid + 2;
-        let Some(close) = rest[target_start..].find(')') else { continue };
+        let Some(close) = rest[target_start..].find(')') else {
+            continue;
+        };
         let target = rest[target_start..target_start + close].trim();
         let line_start = base + off + lead;
         let t_off = line_start + (trimmed.len() - rest.len()) + target_start;
@@ -313,5 +353,6 @@ fn includes(src: &SourceText, raw: &str, base: usize) -> Vec<Include> {
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
 }

@@ -10,6 +10,7 @@
 //! page, so one assembler serves both forms.
 
 use crate::blocks::{Block, CodeBlock, Inline, Row, Table};
+use crate::http;
 use crate::text::{lines_with_offsets, OffsetMap, SourceText};
 use graphdoc_model::Spanned;
 
@@ -185,12 +186,24 @@ const METHOD_VERBS: &[&str] = &[
 
 /// Return types that are a single word, so the method name before them is one word.
 const SIMPLE_TYPES: &[&str] = &[
-    "None", "String", "Boolean", "Int32", "Int64", "Int16", "Double", "Single", "Decimal",
-    "DateTimeOffset", "Date", "TimeOfDay", "Duration", "Guid", "Binary", "Byte", "Stream",
+    "None",
+    "String",
+    "Boolean",
+    "Int32",
+    "Int64",
+    "Int16",
+    "Double",
+    "Single",
+    "Decimal",
+    "DateTimeOffset",
+    "Date",
+    "TimeOfDay",
+    "Duration",
+    "Guid",
+    "Binary",
+    "Byte",
+    "Stream",
 ];
-
-/// HTTP methods that start request and syntax lines.
-const METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 /// One source line, trimmed.
 #[derive(Debug, Clone, Copy)]
@@ -354,8 +367,14 @@ impl<'a> Reader<'_, 'a> {
         let next = self.lines.get(i + 1)?;
         let one_word = !next.text.is_empty() && !next.text.contains(char::is_whitespace);
         if line.text.eq_ignore_ascii_case("member") && one_word {
-            let tok = Tok { start: line.start, text: line.text };
-            return Some(Header { cols: vec![(tok, Col::Name)], tabbed: false });
+            let tok = Tok {
+                start: line.start,
+                text: line.text,
+            };
+            return Some(Header {
+                cols: vec![(tok, Col::Name)],
+                tabbed: false,
+            });
         }
         None
     }
@@ -381,7 +400,10 @@ impl<'a> Reader<'_, 'a> {
             } else {
                 self.split_row(*line, &cols)
             };
-            rows.push(Row { cells, span: self.src.span(line.start, line.end()) });
+            rows.push(Row {
+                cells,
+                span: self.src.span(line.start, line.end()),
+            });
             end = line.end();
             j += 1;
         }
@@ -517,7 +539,12 @@ impl<'a> Reader<'_, 'a> {
         let mut j = k;
         while let Some(line) = self.lines.get(j) {
             if j > k && self.ends_body(j) {
-                return Scan { last, clean_close: false, balanced: false, stop: j };
+                return Scan {
+                    last,
+                    clean_close: false,
+                    balanced: false,
+                    stop: j,
+                };
             }
             if !line.text.is_empty() {
                 last = j;
@@ -540,13 +567,24 @@ impl<'a> Reader<'_, 'a> {
                 }
                 if depth <= 0 {
                     let tail = line.text.get(idx + 1..).unwrap_or("");
-                    let clean_close = depth == 0 && tail.trim_matches([',', ';', ' ', '\t']).is_empty();
-                    return Scan { last: j, clean_close, balanced: true, stop: j + 1 };
+                    let clean_close =
+                        depth == 0 && tail.trim_matches([',', ';', ' ', '\t']).is_empty();
+                    return Scan {
+                        last: j,
+                        clean_close,
+                        balanced: true,
+                        stop: j + 1,
+                    };
                 }
             }
             j += 1;
         }
-        Scan { last, clean_close: false, balanced: false, stop: j }
+        Scan {
+            last,
+            clean_close: false,
+            balanced: false,
+            stop: j,
+        }
     }
 
     /// Whether line `j` cannot be part of a JSON body: a standalone known
@@ -578,11 +616,12 @@ impl<'a> Reader<'_, 'a> {
                 last += 1;
             }
         }
+        // Lines join with a space, as markdown soft breaks do.
         let text = self.lines[i..=last]
             .iter()
             .map(|l| l.text)
             .collect::<Vec<_>>()
-            .join("\n");
+            .join(" ");
         let end = self.lines[last].end();
         self.out.push(Block::Paragraph(Inline {
             text,
@@ -644,7 +683,10 @@ fn read_lines(text: &str) -> Vec<Line<'_>> {
         .map(|(offset, raw)| {
             let left = raw.trim_start_matches(is_space);
             let text = left.trim_end_matches(is_space);
-            Line { start: offset + (raw.len() - left.len()), text }
+            Line {
+                start: offset + (raw.len() - left.len()),
+                text,
+            }
         })
         .collect()
 }
@@ -666,12 +708,20 @@ fn heading_kind(text: &str) -> Option<HeadingKind> {
         return None;
     }
     let lower = text.to_ascii_lowercase();
-    let none = HeadingKind { section: None, step: false, numbered_example: false, enum_values: false };
+    let none = HeadingKind {
+        section: None,
+        step: false,
+        numbered_example: false,
+        enum_values: false,
+    };
     if lower
         .strip_prefix("example ")
         .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
     {
-        return Some(HeadingKind { numbered_example: true, ..none });
+        return Some(HeadingKind {
+            numbered_example: true,
+            ..none
+        });
     }
     // `Request 2` / `Response 2` in multi-exchange examples.
     for step in ["request ", "response "] {
@@ -684,14 +734,21 @@ fn heading_kind(text: &str) -> Option<HeadingKind> {
     // `calendarRoleType values`: an enum defined on a resource page.
     if let Some((name, "values")) = text.split_once(' ') {
         if looks_like_type(name) && name.starts_with(|c: char| c.is_ascii_lowercase()) {
-            return Some(HeadingKind { enum_values: true, ..none });
+            return Some(HeadingKind {
+                enum_values: true,
+                ..none
+            });
         }
     }
     let find = |t: &str| {
         HEADINGS
             .iter()
             .find(|(title, _, _)| *title == t)
-            .map(|&(_, section, step)| HeadingKind { section, step, ..none })
+            .map(|&(_, section, step)| HeadingKind {
+                section,
+                step,
+                ..none
+            })
     };
     // `HTTP request (to upload a new file)`, `Example (file attachment)`.
     let qualified = || {
@@ -723,8 +780,16 @@ fn parse_header(line: Line<'_>) -> Option<Header<'_>> {
         while p < toks.len() {
             let (col, n) = match_title(words.get(p..).unwrap_or(&[]))?;
             let (first, last) = (toks.get(p)?, toks.get(p + n - 1)?);
-            let text = line.text.get(first.start - line.start..last.end() - line.start)?;
-            cols.push((Tok { start: first.start, text }, col));
+            let text = line
+                .text
+                .get(first.start - line.start..last.end() - line.start)?;
+            cols.push((
+                Tok {
+                    start: first.start,
+                    text,
+                },
+                col,
+            ));
             p += n;
         }
     }
@@ -738,7 +803,10 @@ fn match_title(words: &[&str]) -> Option<(Col, usize)> {
         .filter_map(|&(title, col)| {
             let n = title.split(' ').count();
             let matches = n <= words.len()
-                && title.split(' ').zip(words).all(|(a, b)| a.eq_ignore_ascii_case(b));
+                && title
+                    .split(' ')
+                    .zip(words)
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b));
             matches.then_some((col, n))
         })
         .max_by_key(|&(_, n)| n)
@@ -757,7 +825,8 @@ fn cell_len(col: Col, next: Option<Col>, later: usize, rest: &[Tok<'_>]) -> usiz
         Col::PermissionType => {
             // `Delegated permission (work or school account)`, `Application permission`.
             let word = usize::from(
-                text(1).eq_ignore_ascii_case("permission") || text(1).eq_ignore_ascii_case("permissions"),
+                text(1).eq_ignore_ascii_case("permission")
+                    || text(1).eq_ignore_ascii_case("permissions"),
             );
             if text(1 + word).starts_with('(') {
                 paren_len(rest, 1 + word)
@@ -903,7 +972,10 @@ fn tokens(line: Line<'_>) -> Vec<Tok<'_>> {
     let base = line.text.as_ptr() as usize;
     line.text
         .split_whitespace()
-        .map(|w| Tok { start: line.start + (w.as_ptr() as usize - base), text: w })
+        .map(|w| Tok {
+            start: line.start + (w.as_ptr() as usize - base),
+            text: w,
+        })
         .collect()
 }
 
@@ -914,37 +986,25 @@ fn tab_pieces(line: Line<'_>) -> Vec<Tok<'_>> {
         .split('\t')
         .map(|piece| {
             let t = piece.trim();
-            Tok { start: line.start + (t.as_ptr() as usize - base), text: t }
+            Tok {
+                start: line.start + (t.as_ptr() as usize - base),
+                text: t,
+            }
         })
         .collect()
 }
 
-/// `GET /path`, `POST https://graph.microsoft.com/...`.
+/// A request or syntax line (`GET /path`, `POST https://graph.microsoft.com/...`):
+/// the shared test, with the method in capitals, since rendered prose has no
+/// fence to set such lines apart ("Post and/or reply to ...").
 fn is_request_line(t: &str) -> bool {
-    let Some((method, rest)) = t.split_once(' ') else {
-        return false;
-    };
-    let target = rest.trim_start();
-    METHODS.contains(&method)
-        && (target.starts_with('/')
-            || target.starts_with("https://")
-            || target.starts_with("http://"))
+    let method = t.split_whitespace().next().unwrap_or("");
+    method.bytes().all(|b| b.is_ascii_uppercase()) && http::is_request_line(t)
 }
 
-/// `HTTP/1.1 201 Created`.
+/// A status line (`HTTP/1.1 201 Created`), `HTTP` in capitals as for requests.
 fn is_status_line(t: &str) -> bool {
-    let Some(rest) = t.strip_prefix("HTTP/") else {
-        return false;
-    };
-    let Some((version, rest)) = rest.split_once(' ') else {
-        return false;
-    };
-    let code = rest.trim_start().as_bytes();
-    !version.is_empty()
-        && version.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        && code.len() >= 3
-        && code[..3].iter().all(u8::is_ascii_digit)
-        && code.get(3).is_none_or(|b| *b == b' ')
+    t.starts_with("HTTP") && http::is_status_line(t)
 }
 
 /// `Name: value` with an HTTP header name.
@@ -960,7 +1020,15 @@ fn header_line(t: &str) -> Option<(&str, &str)> {
 /// A header name that can follow a blank line after the request line: a
 /// hyphenated name or a common one-word header (so `Note: ...` prose is not).
 fn is_known_header(name: &str) -> bool {
-    const ONE_WORD: &[&str] = &["Authorization", "Accept", "Prefer", "Location", "Host", "ETag", "Range"];
+    const ONE_WORD: &[&str] = &[
+        "Authorization",
+        "Accept",
+        "Prefer",
+        "Location",
+        "Host",
+        "ETag",
+        "Range",
+    ];
     name.contains('-') || ONE_WORD.iter().any(|h| h.eq_ignore_ascii_case(name))
 }
 
@@ -997,7 +1065,8 @@ fn is_markdown_marker(t: &str) -> bool {
     }
     let delimiter_row = t.contains('|')
         && t.contains('-')
-        && t.bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'));
+        && t.bytes()
+            .all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'));
     delimiter_row || has_link(t)
 }
 
@@ -1015,4 +1084,802 @@ fn has_link(t: &str) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blocks::CodeBlock;
+    use graphdoc_model::Span;
+    use std::ops::Range;
+    use std::path::PathBuf;
+
+    /// Seed 003 as copied into the repository's inputs (byte-identical).
+    const RENDERED: &str = include_str!("../../../docs-input/create-workposition-rendered.txt");
+    /// Seeds 000, 001, 002 and 004: markdown.
+    const MARKDOWN_SEEDS: [&str; 4] = [
+        include_str!("../../../docs-input/create-personresponsibility.md"),
+        include_str!("../../../docs-input/create-workposition-draft.md"),
+        include_str!("../../../docs-input/create-skillproficiency.md"),
+        include_str!("../../../docs-input/create-personinterest-draft.md"),
+    ];
+
+    const RESOURCE_PAGE: &str = r#"workPosition resource type
+
+Namespace: microsoft.graph
+
+Represents detailed information about work positions associated with a user's profile.
+
+Inherits from itemFacet.
+
+Methods
+
+Method Return type Description
+List positions workPosition collection Get a list of workPosition objects from a user's profile.
+Create workPosition workPosition Create a new workPosition object.
+Get workPosition workPosition Read the properties and relationships of a workPosition object.
+Delete workPosition None Delete a workPosition object.
+delta workPosition collection Get newly created, updated, or deleted positions.
+
+Properties
+
+Property Type Description
+allowedAudiences String The audiences that are able to see the values contained within the entity. Inherited from itemFacet.
+categories String collection Categories that the user has associated with this position.
+colleagues relatedPerson collection Colleagues that are associated with this position.
+createdDateTime DateTimeOffset Provides the dateTimeOffset for when the entity was created.
+isCurrent Boolean Denotes whether or not the position is current.
+webUrl String (url) URL that displays the position.
+
+Relationships
+
+Relationship Type Description
+manager relatedPerson Contains detail of the user's manager in this position.
+peers Collection(microsoft.graph.relatedPerson) Peers in this position.
+
+JSON representation
+
+The following is a JSON representation of the resource.
+
+{
+  "allowedAudiences": "String",
+  "categories": ["String"],
+  "colleagues": [{"@odata.type": "microsoft.graph.relatedPerson"}],
+  "note": "a } and a ] inside a string",
+  "isCurrent": true
+}
+"#;
+
+    fn read(text: &str) -> Vec<Block> {
+        blocks(&SourceText::new("page.txt".into(), text))
+    }
+
+    fn headings(blocks: &[Block]) -> Vec<(u8, &str)> {
+        blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level, text } => Some((*level, text.as_str())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn tables(blocks: &[Block]) -> Vec<&Table> {
+        blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn codes(blocks: &[Block]) -> Vec<&CodeBlock> {
+        blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Code(c) => Some(c),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn paragraphs(blocks: &[Block]) -> Vec<&str> {
+        blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn texts(cells: &[Inline]) -> Vec<&str> {
+        cells.iter().map(|c| c.text.as_str()).collect()
+    }
+
+    fn rows(table: &Table) -> Vec<Vec<&str>> {
+        table.rows.iter().map(|r| texts(&r.cells)).collect()
+    }
+
+    fn line_col(span: &Option<Span>) -> (u32, u32) {
+        span.as_ref().map_or((0, 0), |s| (s.line, s.column))
+    }
+
+    fn block_span(block: &Block) -> Option<&Span> {
+        match block {
+            Block::Heading { text, .. } => Some(&text.span),
+            Block::Paragraph(p) => p.span.as_ref(),
+            Block::Table(t) => Some(&t.span),
+            Block::Code(c) => Some(&c.span),
+            _ => None,
+        }
+    }
+
+    /// Block spans are in order and disjoint, every non-blank line lies inside
+    /// one, and every text that claims to be a source slice is one.
+    fn assert_faithful(text: &str, blocks: &[Block]) {
+        let spans: Vec<Range<usize>> = blocks
+            .iter()
+            .filter_map(block_span)
+            .map(Span::range)
+            .collect();
+        assert_eq!(spans.len(), blocks.len(), "every block has a span");
+        for pair in spans.windows(2) {
+            assert!(pair[0].end <= pair[1].start, "overlapping blocks {pair:?}");
+        }
+        for (offset, raw) in lines_with_offsets(text) {
+            let left = raw.trim_start_matches(is_space);
+            let line = left.trim_end_matches(is_space);
+            if line.is_empty() {
+                continue;
+            }
+            let start = offset + raw.len() - left.len();
+            let end = start + line.len();
+            let idx = spans.partition_point(|r| r.end < end);
+            let covered = spans
+                .get(idx)
+                .is_some_and(|r| r.start <= start && end <= r.end);
+            assert!(covered, "line not in any block: {line:?}");
+        }
+        let check = |value: &str, span: &Span| assert_eq!(&text[span.range()], value);
+        for block in blocks {
+            match block {
+                Block::Heading { text: t, .. } => check(&t.value, &t.span),
+                Block::Table(t) => {
+                    for cell in t.header.iter().chain(t.rows.iter().flat_map(|r| &r.cells)) {
+                        match &cell.span {
+                            Some(span) => check(&cell.text, span),
+                            None => assert!(cell.text.is_empty()),
+                        }
+                    }
+                    for row in &t.rows {
+                        assert_eq!(
+                            row.cells.len(),
+                            t.header.len(),
+                            "rows are padded to the header"
+                        );
+                    }
+                }
+                Block::Code(c) => {
+                    check(&c.text, &c.span);
+                    assert_eq!(c.map.to_source(0), c.span.start as usize);
+                    assert!(!c.unterminated);
+                }
+                Block::Paragraph(p) => {
+                    let span = p.span.as_ref().map(Span::range).unwrap_or_default();
+                    let source: Vec<&str> = text[span]
+                        .lines()
+                        .map(|l| l.trim_matches(is_space))
+                        .filter(|l| !l.is_empty())
+                        .collect();
+                    assert_eq!(p.text, source.join(" "));
+                }
+                _ => panic!("the rendered reader makes no {block:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn seed_003_headings_and_prose() {
+        let blocks = read(RENDERED);
+        assert_faithful(RENDERED, &blocks);
+        assert_eq!(
+            headings(&blocks),
+            vec![
+                (1, "Create workPosition"),
+                (2, "Permissions"),
+                (2, "HTTP request"),
+                (2, "Request headers"),
+                (2, "Request body"),
+                (2, "Response"),
+                (2, "Examples"),
+                (3, "Request"),
+                (3, "Response"),
+            ]
+        );
+        let prose = paragraphs(&blocks);
+        assert_eq!(prose[0], "Namespace: microsoft.graph");
+        assert!(prose.contains(&"Use this API to create a new workPosition in a user's profile."));
+        assert!(prose
+            .contains(&"Note: The response object shown here might be shortened for readability."));
+    }
+
+    #[test]
+    fn seed_003_tables() {
+        let blocks = read(RENDERED);
+        let tables = tables(&blocks);
+        assert_eq!(tables.len(), 3);
+
+        let permissions = tables[0];
+        assert_eq!(
+            texts(&permissions.header),
+            [
+                "Permission type",
+                "Least privileged permissions",
+                "Higher privileged permissions"
+            ]
+        );
+        assert_eq!(
+            rows(permissions),
+            [
+                [
+                    "Delegated (work or school account)",
+                    "User.ReadWrite",
+                    "User.ReadWrite.All"
+                ],
+                [
+                    "Delegated (personal Microsoft account)",
+                    "User.ReadWrite",
+                    "Not available."
+                ],
+                ["Application", "Not supported.", "Not supported."],
+            ]
+        );
+        assert_eq!((permissions.span.line, permissions.span.column), (19, 1));
+        assert_eq!(line_col(&permissions.header[1].span), (19, 17));
+        assert_eq!(line_col(&permissions.rows[1].cells[2].span), (21, 55));
+        assert_eq!(
+            (
+                permissions.rows[2].span.line,
+                permissions.rows[2].span.column
+            ),
+            (22, 1)
+        );
+
+        let headers = tables[1];
+        assert_eq!(texts(&headers.header), ["Name", "Description"]);
+        assert_eq!(
+            rows(headers),
+            [
+                [
+                    "Authorization",
+                    "Bearer {token}. Required. Learn more about authentication and authorization."
+                ],
+                ["Content-Type", "application/json. Required."],
+            ]
+        );
+        assert_eq!(line_col(&headers.rows[1].cells[1].span), (33, 14));
+
+        let body = tables[2];
+        assert_eq!(texts(&body.header), ["Property", "Type", "Description"]);
+        assert_eq!(body.rows.len(), 8);
+        let names: Vec<&str> = body.rows.iter().map(|r| r.cells[0].text.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "allowedAudiences",
+                "categories",
+                "colleagues",
+                "detail",
+                "inference",
+                "isCurrent",
+                "manager",
+                "source"
+            ]
+        );
+        assert_eq!(
+            texts(&body.rows[2].cells),
+            [
+                "colleagues",
+                "relatedPerson collection",
+                "Colleagues that are associated with this position."
+            ]
+        );
+        assert_eq!(body.rows[1].cells[1].text, "String collection");
+        assert_eq!(body.rows[3].cells[1].text, "positionDetail");
+        let colleagues = &body.rows[2];
+        assert_eq!(line_col(&colleagues.cells[0].span), (44, 1));
+        assert_eq!(line_col(&colleagues.cells[1].span), (44, 12));
+        assert_eq!(line_col(&colleagues.cells[2].span), (44, 37));
+        assert_eq!(body.span.line, 41);
+        assert_eq!(&RENDERED[body.span.range()].lines().last(), &Some(
+            "source personDataSource Where the values originated if synced from another service. Inherited from itemFacet."
+        ));
+    }
+
+    #[test]
+    fn seed_003_code_blocks() {
+        let blocks = read(RENDERED);
+        let codes = codes(&blocks);
+        assert_eq!(codes.len(), 3);
+        assert!(codes.iter().all(|c| c.info == "http"));
+
+        let syntax = codes[0];
+        assert_eq!(
+            syntax.text,
+            "POST /me/profile/positions\nPOST /users/{id | userPrincipalName}/profile/positions"
+        );
+        assert_eq!(syntax.text.lines().count(), 2);
+        assert_eq!((syntax.span.line, syntax.span.column), (26, 1));
+
+        let request = codes[1];
+        assert!(request.text.starts_with(
+            "POST https://graph.microsoft.com/beta/me/profile/positions\nContent-type: application/json\n\n{"
+        ));
+        assert!(request.text.ends_with("  \"isCurrent\": true\n}"));
+        assert_eq!(request.span.line, 61);
+        assert_eq!(request.text.lines().count(), 23);
+
+        let response = codes[2];
+        assert!(response
+            .text
+            .starts_with("HTTP/1.1 201 Created\nContent-type: application/json\n\n{"));
+        assert!(response.text.ends_with('}'));
+        assert_eq!(response.span.line, 91);
+        // The page ends with the response body (no final newline).
+        assert_eq!(response.span.end as usize, RENDERED.len());
+        // Offsets in the code text map back to the source.
+        let id = response.text.find("\"id\"").unwrap_or(0);
+        assert_eq!(&RENDERED[response.map.to_source(id)..][..4], "\"id\"");
+    }
+
+    #[test]
+    fn resource_page_generalises() {
+        assert!(looks_rendered(RESOURCE_PAGE));
+        let blocks = read(RESOURCE_PAGE);
+        assert_faithful(RESOURCE_PAGE, &blocks);
+        assert_eq!(
+            headings(&blocks),
+            vec![
+                (1, "workPosition resource type"),
+                (2, "Methods"),
+                (2, "Properties"),
+                (2, "Relationships"),
+                (2, "JSON representation"),
+            ]
+        );
+        assert_eq!(paragraphs(&blocks)[..3], [
+            "Namespace: microsoft.graph",
+            "Represents detailed information about work positions associated with a user's profile.",
+            "Inherits from itemFacet.",
+        ]);
+        let tables = tables(&blocks);
+        assert_eq!(tables.len(), 3);
+        assert_eq!(
+            texts(&tables[0].header),
+            ["Method", "Return type", "Description"]
+        );
+        let methods: Vec<(&str, &str)> = tables[0]
+            .rows
+            .iter()
+            .map(|r| (r.cells[0].text.as_str(), r.cells[1].text.as_str()))
+            .collect();
+        assert_eq!(
+            methods,
+            [
+                ("List positions", "workPosition collection"),
+                ("Create workPosition", "workPosition"),
+                ("Get workPosition", "workPosition"),
+                ("Delete workPosition", "None"),
+                ("delta", "workPosition collection"),
+            ]
+        );
+        assert_eq!(
+            tables[0].rows[3].cells[2].text,
+            "Delete a workPosition object."
+        );
+        let types: Vec<&str> = tables[1]
+            .rows
+            .iter()
+            .map(|r| r.cells[1].text.as_str())
+            .collect();
+        assert_eq!(
+            types,
+            [
+                "String",
+                "String collection",
+                "relatedPerson collection",
+                "DateTimeOffset",
+                "Boolean",
+                "String (url)"
+            ]
+        );
+        assert_eq!(
+            texts(&tables[2].header),
+            ["Relationship", "Type", "Description"]
+        );
+        assert_eq!(
+            rows(tables[2]),
+            [
+                [
+                    "manager",
+                    "relatedPerson",
+                    "Contains detail of the user's manager in this position."
+                ],
+                [
+                    "peers",
+                    "Collection(microsoft.graph.relatedPerson)",
+                    "Peers in this position."
+                ],
+            ]
+        );
+        let codes = codes(&blocks);
+        assert_eq!(codes.len(), 1);
+        assert_eq!(codes[0].info, "json");
+        assert!(codes[0].text.starts_with("{\n  \"allowedAudiences\""));
+        assert!(codes[0].text.ends_with("\"isCurrent\": true\n}"));
+    }
+
+    #[test]
+    fn crlf_and_bom_read_the_same() {
+        let crlf = format!("\u{feff}{}", RESOURCE_PAGE.replace('\n', "\r\n"));
+        assert!(looks_rendered(&crlf));
+        let blocks = read(&crlf);
+        assert_faithful(&crlf, &blocks);
+        let lf = read(RESOURCE_PAGE);
+        assert_eq!(headings(&blocks), headings(&lf));
+        let shape = |b: &[Block]| {
+            tables(b)
+                .iter()
+                .map(|t| rows(t).concat().join("|"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(shape(&blocks), shape(&lf));
+        assert_eq!(
+            codes(&blocks)[0].text.lines().count(),
+            codes(&lf)[0].text.lines().count()
+        );
+    }
+
+    #[test]
+    fn examples_nest_and_bodies_balance() {
+        let page = "Delete workPosition\n\nHTTP request\n\nDELETE /me/profile/positions/{id}\n\n\
+            DELETE /users/{id | userPrincipalName}/profile/positions/{id}\n\nExamples\n\n\
+            Example 1: Delete a position\n\nRequest\n\n\
+            DELETE https://graph.microsoft.com/v1.0/me/profile/positions/{id}\n\nResponse\n\n\
+            HTTP/1.1 204 No Content\n\nExample 2: A string with a blank line\n\nRequest\n\n\
+            POST https://graph.microsoft.com/v1.0/me/profile/positions\n\
+            Content-Type: application/json\n\n{\n  \"note\": \"first line\n\nsecond } and ]\",\n  \
+            \"tags\": [\n    \"a\"\n  ]\n}\n\nResponse\n\nHTTP/1.1 201 Created\n";
+        let blocks = read(page);
+        assert_faithful(page, &blocks);
+        assert_eq!(
+            headings(&blocks),
+            vec![
+                (1, "Delete workPosition"),
+                (2, "HTTP request"),
+                (2, "Examples"),
+                (3, "Example 1: Delete a position"),
+                (4, "Request"),
+                (4, "Response"),
+                (3, "Example 2: A string with a blank line"),
+                (4, "Request"),
+                (4, "Response"),
+            ]
+        );
+        let codes: Vec<&str> = codes(&blocks).iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(codes.len(), 5);
+        // Syntax lines separated only by blank lines are one block, as in markdown.
+        assert_eq!(
+            codes[0],
+            "DELETE /me/profile/positions/{id}\n\nDELETE /users/{id | userPrincipalName}/profile/positions/{id}"
+        );
+        assert_eq!(
+            codes[1],
+            "DELETE https://graph.microsoft.com/v1.0/me/profile/positions/{id}"
+        );
+        assert_eq!(codes[2], "HTTP/1.1 204 No Content");
+        assert!(codes[3].starts_with("POST https://"));
+        assert!(codes[3].ends_with("  ]\n}"));
+        assert_eq!(codes[4], "HTTP/1.1 201 Created");
+    }
+
+    #[test]
+    fn unbalanced_body_stops_at_the_next_heading() {
+        let page = "Title\n\nExamples\n\nRequest\n\nPOST https://graph.microsoft.com/v1.0/me/x\n\
+            Content-Type: application/json\n\n{\n  \"a\": {\n\nResponse\n\nHTTP/1.1 200 OK\n";
+        let blocks = read(page);
+        assert_faithful(page, &blocks);
+        assert_eq!(headings(&blocks).last(), Some(&(3, "Response")));
+        let codes = codes(&blocks);
+        assert!(codes[0].text.ends_with("\"a\": {"));
+        assert_eq!(codes[1].text, "HTTP/1.1 200 OK");
+    }
+
+    #[test]
+    fn header_lines_after_a_blank_line_and_non_json_bodies() {
+        let page = "Title\n\nExamples\n\nPOST https://graph.microsoft.com/v1.0/x/sync\n\n\
+            Content-type: application/json\n\n{\n  \"a\": 1\n}\n\n\
+            HTTP/1.1 200 OK\nContent-Type: text/csv\n\nReport Date,Count\n2021-01-01,3\n\n\
+            HTTP/1.1 302 Found\nContent-Type: text/plain\n\nFollow the redirection to get the file.\n";
+        let blocks = read(page);
+        assert_faithful(page, &blocks);
+        let codes: Vec<&str> = codes(&blocks).iter().map(|c| c.text.as_str()).collect();
+        assert!(codes[0].starts_with("POST ") && codes[0].ends_with('}'));
+        assert!(codes[1].ends_with("2021-01-01,3"));
+        assert_eq!(codes[2], "HTTP/1.1 302 Found\nContent-Type: text/plain");
+        assert_eq!(
+            paragraphs(&blocks),
+            ["Follow the redirection to get the file."]
+        );
+    }
+
+    #[test]
+    fn permission_tables() {
+        let page = "Title\n\nPermission type Permissions (from least to most privileged)\n\
+            Delegated (work or school account) User.Read, User.ReadWrite.All\n\
+            Delegated (personal Microsoft account) Not supported.\n\
+            Application permission User.Read.All\n\n\
+            Permission type Least privileged permissions Higher privileged permissions\n\
+            Delegated (work or school account) User.Read User.ReadWrite, Directory.Read.All\n\
+            Application User.Read.All, Mail.Read Directory.Read.All\n\
+            Delegated (other) TODO: provide permissions.\n";
+        let blocks = read(page);
+        assert_faithful(page, &blocks);
+        let tables = tables(&blocks);
+        assert_eq!(
+            rows(tables[0]),
+            [
+                [
+                    "Delegated (work or school account)",
+                    "User.Read, User.ReadWrite.All"
+                ],
+                ["Delegated (personal Microsoft account)", "Not supported."],
+                ["Application permission", "User.Read.All"],
+            ]
+        );
+        assert_eq!(
+            rows(tables[1]),
+            [
+                [
+                    "Delegated (work or school account)",
+                    "User.Read",
+                    "User.ReadWrite, Directory.Read.All"
+                ],
+                [
+                    "Application",
+                    "User.Read.All, Mail.Read",
+                    "Directory.Read.All"
+                ],
+                ["Delegated (other)", "TODO: provide permissions.", ""],
+            ]
+        );
+        assert_eq!(tables[1].rows[2].cells[2].span, None);
+    }
+
+    #[test]
+    fn other_table_shapes() {
+        let page = "Title\n\nName Type Description\nPrefer: outlook.timezone string The time zone. Optional.\n\
+            id\n\nMember Value Description\nnone 0 No value.\nunknownFutureValue 1\n\n\
+            Parameter Type Description Required?\nmodel String The model of the printer. Yes\n\n\
+            Property\tType\tDescription\ndisplay name\tString collection\tThe names. Several words.\n\n\
+            Members\n\nMember\nelementary\nexpert\n";
+        let blocks = read(page);
+        assert_faithful(page, &blocks);
+        let tables = tables(&blocks);
+        assert_eq!(tables.len(), 5);
+        assert_eq!(
+            rows(tables[0]),
+            [
+                vec![
+                    "Prefer: outlook.timezone",
+                    "string",
+                    "The time zone. Optional."
+                ],
+                vec!["id", "", ""]
+            ]
+        );
+        assert_eq!(
+            rows(tables[1]),
+            [
+                vec!["none", "0", "No value."],
+                vec!["unknownFutureValue", "1", ""]
+            ]
+        );
+        assert_eq!(
+            rows(tables[2]),
+            [["model", "String", "The model of the printer.", "Yes"]]
+        );
+        assert_eq!(
+            rows(tables[3]),
+            [[
+                "display name",
+                "String collection",
+                "The names. Several words."
+            ]]
+        );
+        assert_eq!(texts(&tables[4].header), ["Member"]);
+        assert_eq!(rows(tables[4]), [["elementary"], ["expert"]]);
+        assert_eq!(headings(&blocks).last(), Some(&(2, "Members")));
+    }
+
+    #[test]
+    fn qualified_and_enum_headings() {
+        let page =
+            "Title\n\nHTTP request (to upload a new file)\n\nPUT /me/drive/items/{id}/content\n\
+            PUT /drives/{id}/items/{id}/content\n\nproficiency values\n\nMember\nexpert\n";
+        let blocks = read(page);
+        assert_faithful(page, &blocks);
+        assert_eq!(
+            headings(&blocks),
+            vec![
+                (1, "Title"),
+                (2, "HTTP request (to upload a new file)"),
+                (3, "proficiency values")
+            ]
+        );
+        assert_eq!(codes(&blocks)[0].text.lines().count(), 2);
+    }
+
+    #[test]
+    fn detection() {
+        assert!(looks_rendered(RENDERED));
+        for seed in MARKDOWN_SEEDS {
+            assert!(!looks_rendered(seed));
+        }
+        assert!(!looks_rendered(""));
+        assert!(!looks_rendered("\n\n  \n"));
+        assert!(!looks_rendered(
+            "Just some prose.\n\nMore prose about permissions.\n"
+        ));
+        // One structural hint is not enough.
+        assert!(!looks_rendered("Notes\n\nPermissions\n\nAsk your admin.\n"));
+        // Markdown markers win over rendered structure.
+        let marked = RENDERED.replacen("Permissions\n", "## Permissions\n", 1);
+        assert!(!looks_rendered(&marked));
+        let linked = RENDERED.replacen(
+            "see Permission types.",
+            "see [Permission types](/graph/x).",
+            1,
+        );
+        assert!(!looks_rendered(&linked));
+        // A JSON body that quotes HTML comments does not make a page markdown.
+        let html = RENDERED.replacen("\"source\": null,", "\"source\": \"<!-- x -->\",", 1);
+        assert!(looks_rendered(&html));
+    }
+
+    /// The corpus is not part of the repository; it sits beside it.
+    fn corpus_dir() -> Option<PathBuf> {
+        let beside = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/corpus/graph-docs-v1.0");
+        [beside, PathBuf::from("/work/shared/corpus/graph-docs-v1.0")]
+            .into_iter()
+            .find(|p| p.is_dir())
+    }
+
+    #[test]
+    fn corpus_markdown_is_not_rendered() {
+        let Some(dir) = corpus_dir() else {
+            eprintln!("corpus not found; skipping");
+            return;
+        };
+        let mut checked = 0;
+        for sub in ["api", "resources"] {
+            let Ok(entries) = std::fs::read_dir(dir.join(sub)) else {
+                continue;
+            };
+            let mut paths: Vec<PathBuf> =
+                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            for path in paths.iter().step_by(7) {
+                let Ok(bytes) = std::fs::read(path) else {
+                    continue;
+                };
+                let text = String::from_utf8_lossy(&bytes);
+                assert!(
+                    !looks_rendered(&text),
+                    "{} read as rendered",
+                    path.display()
+                );
+                // Markdown given to this reader by mistake still reads without loss.
+                assert_faithful(&text, &read(&text));
+                checked += 1;
+            }
+        }
+        assert!(checked > 300, "only {checked} corpus pages");
+    }
+
+    #[test]
+    fn no_panic_on_garbage() {
+        const PARTS: &[&str] = &[
+            "{",
+            "}",
+            "[",
+            "]",
+            "\"",
+            "\\",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "é",
+            "\u{feff}",
+            "POST /x",
+            "POST https://graph.microsoft.com/v1.0/x",
+            "HTTP/1.1 200 OK",
+            "HTTP/",
+            "Content-Type: a",
+            "Property Type Description",
+            "Permission type Least privileged permissions Higher privileged permissions",
+            "Method Return type Description",
+            "Name\tDescription",
+            "Member",
+            "Response",
+            "Request",
+            "Examples",
+            "HTTP request",
+            "Example 1: x",
+            "x values",
+            "Not supported.",
+            "Delegated (",
+            "collection",
+            "Collection(",
+            "a.b,",
+            "Namespace: microsoft.graph",
+            "---",
+            "# ",
+            "word",
+            ":",
+            "(",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..400 {
+            let mut page = String::new();
+            for _ in 0..120 {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                page.push_str(PARTS[(seed >> 33) as usize % PARTS.len()]);
+            }
+            looks_rendered(&page);
+            assert_faithful(&page, &read(&page));
+        }
+        for cut in (0..RENDERED.len())
+            .step_by(37)
+            .filter(|&i| RENDERED.is_char_boundary(i))
+        {
+            let prefix = &RENDERED[..cut];
+            looks_rendered(prefix);
+            assert_faithful(prefix, &read(prefix));
+        }
+        for text in [
+            "",
+            "\n",
+            "x",
+            "{",
+            "HTTP/1.1 200 OK\n{",
+            "Member\n",
+            "\u{feff}",
+        ] {
+            looks_rendered(text);
+            assert_faithful(text, &read(text));
+        }
+    }
+
+    #[test]
+    fn huge_inputs_stay_linear() {
+        let line = "{\"a\": [".repeat(200_000);
+        assert_faithful(&line, &read(&line));
+        let words = "Property Type Description ".repeat(100_000);
+        assert!(!looks_rendered(&words));
+        assert_faithful(&words, &read(&words));
+        let braces = "Title\n\n".to_string() + &"{\n".repeat(30_000);
+        let blocks = read(&braces);
+        assert_faithful(&braces, &blocks);
+        let messages = "Title\n\n".to_string() + &"POST /x\n{\n\n".repeat(20_000);
+        assert_faithful(&messages, &read(&messages));
+    }
 }

@@ -17,10 +17,12 @@ impl<'a> SourceText<'a> {
     pub fn new(file: Arc<str>, text: &'a str) -> Self {
         let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
         line_starts.push(0);
-        line_starts.extend(
-            memchr_newlines(text.as_bytes()).map(|i| (i + 1) as u32),
-        );
-        SourceText { file, text, line_starts }
+        line_starts.extend(memchr_newlines(text.as_bytes()).map(|i| (i + 1) as u32));
+        SourceText {
+            file,
+            text,
+            line_starts,
+        }
     }
 
     /// The span of bytes `start..end`. Offsets past the end are clamped, and
@@ -92,7 +94,9 @@ pub struct OffsetMap {
 impl OffsetMap {
     /// A map for text copied verbatim from source offset `base`.
     pub fn identity(base: usize) -> Self {
-        OffsetMap { segments: vec![(0, base)] }
+        OffsetMap {
+            segments: vec![(0, base)],
+        }
     }
 
     /// Records that derived offset `derived` came from source offset `source`.

@@ -51,7 +51,9 @@ pub fn parse_type(cell: &Inline, fallback: &Span) -> TypeRef {
         target,
         collection,
         namespace,
-        link: link.map(|l| l.target.clone()).or(broken.map(|(_, target)| target)),
+        link: link
+            .map(|l| l.target.clone())
+            .or(broken.map(|(_, target)| target)),
         raw: cell.text.trim().to_string(),
         span,
     }
@@ -66,7 +68,10 @@ fn broken_link(raw: &str) -> Option<(String, String)> {
 }
 
 fn clean(s: &str) -> String {
-    s.trim().trim_matches(|c| c == '*' || c == '`' || c == '_').trim().to_string()
+    s.trim()
+        .trim_matches(|c| c == '*' || c == '`' || c == '_')
+        .trim()
+        .to_string()
 }
 
 fn strip_collection(s: &str, collection: &mut bool) -> String {
@@ -95,7 +100,14 @@ fn strip_collection(s: &str, collection: &mut bool) -> String {
 fn is_generic_word(s: &str) -> bool {
     matches!(
         s.to_ascii_lowercase().as_str(),
-        "enumeration" | "enum" | "object" | "complex" | "complextype" | "collection" | "none" | "n/a"
+        "enumeration"
+            | "enum"
+            | "object"
+            | "complex"
+            | "complextype"
+            | "collection"
+            | "none"
+            | "n/a"
     )
 }
 
@@ -137,14 +149,20 @@ pub fn primitive(name: &str) -> Option<Primitive> {
 /// are read when present; otherwise a comma-separated list of words up to the
 /// end of the sentence (the rendered-text form has no backticks).
 pub fn possible_values(src: &SourceText, cell: &Inline) -> Vec<Spanned<String>> {
-    let Some(span) = &cell.span else { return Vec::new() };
+    let Some(span) = &cell.span else {
+        return Vec::new();
+    };
     let raw = src.slice(span.start as usize, span.end as usize);
     let lower = raw.to_ascii_lowercase();
-    let Some(at) = ["possible values", "allowed values", "supported values", "valid values"]
-        .iter()
-        .filter_map(|k| lower.find(k).map(|i| i + k.len()))
-        .min()
-    else {
+    let Some(at) = [
+        "possible values",
+        "allowed values",
+        "supported values",
+        "valid values",
+    ]
+    .iter()
+    .filter_map(|k| lower.find(k).map(|i| i + k.len()))
+    .min() else {
         return Vec::new();
     };
     let base = span.start as usize;
@@ -173,10 +191,16 @@ fn backticked(src: &SourceText, list: &str, offset: usize) -> Vec<Spanned<String
     while i < bytes.len() {
         let c = bytes[i];
         if c == b'`' {
-            let Some(close) = list[i + 1..].find('`') else { break };
+            let Some(close) = list[i + 1..].find('`') else {
+                break;
+            };
             let value = &list[i + 1..i + 1 + close];
             if !value.trim().is_empty() {
-                out.push(src.spanned(value.trim().to_string(), offset + i + 1, offset + i + 1 + close));
+                out.push(src.spanned(
+                    value.trim().to_string(),
+                    offset + i + 1,
+                    offset + i + 1 + close,
+                ));
             }
             i += close + 2;
         } else if c.is_ascii_whitespace() || c == b',' || c == b'*' {
@@ -198,8 +222,16 @@ fn bare_words(src: &SourceText, list: &str, offset: usize) -> Vec<Spanned<String
         let start = pos;
         pos += part.len() + 1;
         let word = part.trim();
-        let word = word.strip_prefix("and ").or_else(|| word.strip_prefix("or ")).unwrap_or(word).trim();
-        if word.is_empty() || !word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.') {
+        let word = word
+            .strip_prefix("and ")
+            .or_else(|| word.strip_prefix("or "))
+            .unwrap_or(word)
+            .trim();
+        if word.is_empty()
+            || !word
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        {
             // Prose, not a list: stop rather than guess.
             if out.is_empty() {
                 return out;
@@ -207,7 +239,11 @@ fn bare_words(src: &SourceText, list: &str, offset: usize) -> Vec<Spanned<String
             break;
         }
         let lead = part.find(word).unwrap_or(0);
-        out.push(src.spanned(word.to_string(), offset + start + lead, offset + start + lead + word.len()));
+        out.push(src.spanned(
+            word.to_string(),
+            offset + start + lead,
+            offset + start + lead + word.len(),
+        ));
     }
     out
 }
@@ -248,7 +284,10 @@ pub fn inherited_from(src: &SourceText, cell: &Inline) -> Option<Spanned<String>
 /// condition, not the flag).
 pub fn required(text: &str) -> Option<bool> {
     text.split(['.', '|', '\n']).find_map(|sentence| {
-        let last = sentence.split_whitespace().next_back()?.trim_matches(['*', '_', ',', ';']);
+        let last = sentence
+            .split_whitespace()
+            .next_back()?
+            .trim_matches(['*', '_', ',', ';']);
         match last {
             "Required" | "REQUIRED" => Some(true),
             "Optional" | "OPTIONAL" => Some(false),
@@ -264,7 +303,12 @@ mod tests {
 
     fn cell(src: &SourceText, text: &str, links: Vec<Link>) -> Inline {
         let start = src.text.find(text).unwrap_or(0);
-        Inline { text: text.into(), links, code: vec![], span: Some(src.span(start, start + text.len())) }
+        Inline {
+            text: text.into(),
+            links,
+            code: vec![],
+            span: Some(src.span(start, start + text.len())),
+        }
     }
 
     fn ty(text: &str) -> TypeRef {
@@ -296,13 +340,23 @@ mod tests {
     #[test]
     fn named_and_linked() {
         let t = ty("microsoft.graph.identitySet");
-        assert_eq!((t.name.as_str(), t.namespace.as_deref()), ("identitySet", Some("microsoft.graph")));
+        assert_eq!(
+            (t.name.as_str(), t.namespace.as_deref()),
+            ("identitySet", Some("microsoft.graph"))
+        );
         assert_eq!(t.target, TypeTarget::Named);
         let text = "relatedPerson collection";
         let src = SourceText::new("t".into(), text);
-        let link = Link { text: "relatedPerson".into(), target: "relatedperson.md".into(), span: src.span(0, 13) };
+        let link = Link {
+            text: "relatedPerson".into(),
+            target: "relatedperson.md".into(),
+            span: src.span(0, 13),
+        };
         let t = parse_type(&cell(&src, text, vec![link]), &src.span(0, 0));
-        assert_eq!((t.name.as_str(), t.collection, t.link.as_deref()), ("relatedPerson", true, Some("relatedperson.md")));
+        assert_eq!(
+            (t.name.as_str(), t.collection, t.link.as_deref()),
+            ("relatedPerson", true, Some("relatedperson.md"))
+        );
         assert_eq!(ty("Enumeration").target, TypeTarget::Unknown);
         assert_eq!(ty("Enumeration").name, "Enumeration");
         assert_eq!(ty("").target, TypeTarget::Unknown);
@@ -311,12 +365,16 @@ mod tests {
 
     #[test]
     fn possible_values_backticked_and_bare() {
-        let text = "Detail. Possible values are: `elementary`, `limitedWorking`, or `expert`. Next.";
+        let text =
+            "Detail. Possible values are: `elementary`, `limitedWorking`, or `expert`. Next.";
         let src = SourceText::new("t".into(), text);
         let v = possible_values(&src, &cell(&src, text, vec![]));
         let names: Vec<_> = v.iter().map(|s| s.value.as_str()).collect();
         assert_eq!(names, ["elementary", "limitedWorking", "expert"]);
-        assert_eq!(src.slice(v[1].span.start as usize, v[1].span.end as usize), "limitedWorking");
+        assert_eq!(
+            src.slice(v[1].span.start as usize, v[1].span.end as usize),
+            "limitedWorking"
+        );
 
         let text = "Audiences. Possible values are: me, family, everyone, unknownFutureValue.";
         let src = SourceText::new("t".into(), text);

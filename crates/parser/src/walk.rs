@@ -42,7 +42,10 @@ impl InputError {
 /// Whether a walked file is a page: `.md` or `.txt`. Files named directly
 /// are read whatever their name; the form is decided by content.
 fn is_page(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "txt"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("md" | "txt")
+    )
 }
 
 /// Collects the files under `paths` in sorted order and reads them. A path
@@ -54,21 +57,33 @@ pub fn walk<P: AsRef<Path>>(paths: &[P]) -> Result<(Vec<InputFile>, Vec<InputErr
     for p in paths {
         let p = p.as_ref();
         let meta = std::fs::metadata(p).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => InputError::NotFound { path: p.to_path_buf() },
-            _ => InputError::Read { path: p.to_path_buf(), source: e },
+            std::io::ErrorKind::NotFound => InputError::NotFound {
+                path: p.to_path_buf(),
+            },
+            _ => InputError::Read {
+                path: p.to_path_buf(),
+                source: e,
+            },
         })?;
         if !meta.is_dir() {
             names.push(p.to_path_buf());
             continue;
         }
-        let walker = walkdir::WalkDir::new(p).follow_links(false).sort_by_file_name();
+        let walker = walkdir::WalkDir::new(p)
+            .follow_links(false)
+            .sort_by_file_name();
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_file() && is_page(e.path()) => names.push(e.into_path()),
                 Ok(_) => {}
                 Err(e) => {
-                    let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| p.to_path_buf());
-                    let source = e.into_io_error().unwrap_or_else(|| std::io::Error::other("file system loop"));
+                    let path = e
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| p.to_path_buf());
+                    let source = e
+                        .into_io_error()
+                        .unwrap_or_else(|| std::io::Error::other("file system loop"));
                     errors.push(InputError::Read { path, source });
                 }
             }
@@ -77,7 +92,10 @@ pub fn walk<P: AsRef<Path>>(paths: &[P]) -> Result<(Vec<InputFile>, Vec<InputErr
     let mut files = Vec::with_capacity(names.len());
     for path in names {
         match std::fs::read(&path) {
-            Ok(bytes) => files.push(InputFile { path: path.display().to_string(), bytes }),
+            Ok(bytes) => files.push(InputFile {
+                path: path.display().to_string(),
+                bytes,
+            }),
             Err(source) => errors.push(InputError::Read { path, source }),
         }
     }

@@ -11,14 +11,25 @@ fn resource(table: &str) -> Page {
 fn names(p: &Page) -> Vec<(String, String, String)> {
     p.properties
         .iter()
-        .map(|p| (p.name.value.clone(), p.type_ref.name.clone(), p.description.value.clone()))
+        .map(|p| {
+            (
+                p.name.value.clone(),
+                p.type_ref.name.clone(),
+                p.description.value.clone(),
+            )
+        })
         .collect()
 }
 
 #[test]
 fn escaped_pipes_stay_in_the_cell() {
-    let p = resource("|Property|Type|Description|\n|:---|:---|:---|\n|expr|String|Either `a \\| b` or c.|\n");
-    assert_eq!(names(&p), [("expr".into(), "String".into(), "Either a | b or c.".into())]);
+    let p = resource(
+        "|Property|Type|Description|\n|:---|:---|:---|\n|expr|String|Either `a \\| b` or c.|\n",
+    );
+    assert_eq!(
+        names(&p),
+        [("expr".into(), "String".into(), "Either a | b or c.".into())]
+    );
 }
 
 #[test]
@@ -32,6 +43,16 @@ fn tables_without_outer_pipes_and_with_tabs() {
         ]
     );
     assert_eq!(p.properties[1].type_ref.primitive(), Some(Primitive::Int64));
+}
+
+#[test]
+fn tabs_in_the_delimiter_row() {
+    let p = resource("| Property | Type\t| Description |\n| ----- |------\t \t| -----|\n| id\t\t| String\t| The id. |\n");
+    assert_eq!(
+        names(&p),
+        [("id".into(), "String".into(), "The id.".into())]
+    );
+    assert_eq!(p.properties[0].type_ref.span.column, 9);
 }
 
 #[test]
@@ -51,24 +72,46 @@ fn annotations_in_every_spelling() {
         "<!--{\"blockType\":\"request\",\"name\":\"three\"}-->\n``` http\nGET https://graph.microsoft.com/v1.0/me\n```\n",
         "<!-- {\n  \"blockType\": \"request\",\n  \"name\": \"four\",\n}\n-->\n```HTTP\nGET https://graph.microsoft.com/v1.0/me\n```\n",
     ];
-    let text = format!("---\ndoc_type: apiPageType\n---\n# Get me\n\n## Examples\n\n{}", blocks.join("\n"));
+    let text = format!(
+        "---\ndoc_type: apiPageType\n---\n# Get me\n\n## Examples\n\n{}",
+        blocks.join("\n")
+    );
     let p = parse_str("api.md", &text);
     let found: Vec<Option<String>> = p.examples.iter().map(|e| e.name.clone()).collect();
-    assert_eq!(found, [Some("one".into()), Some("two".into()), Some("three".into()), Some("four".into())]);
+    assert_eq!(
+        found,
+        [
+            Some("one".into()),
+            Some("two".into()),
+            Some("three".into()),
+            Some("four".into())
+        ]
+    );
     assert!(p.problems.is_empty(), "{:?}", p.problems);
 }
 
 #[test]
 fn crlf_and_bom_read_like_lf() {
-    let lf = format!("{RESOURCE}|Property|Type|Description|\n|:---|:---|:---|\n|name|String|The name.|\n");
+    let lf = format!(
+        "{RESOURCE}|Property|Type|Description|\n|:---|:---|:---|\n|name|String|The name.|\n"
+    );
     let crlf = format!("\u{feff}{}", lf.replace('\n', "\r\n"));
     let a = parse_str("a.md", &lf);
     let b = parse_str("b.md", &crlf);
     assert_eq!(names(&a), names(&b));
     assert_eq!(b.kind, PageKind::Resource);
-    assert_eq!(a.title.as_ref().map(|t| &t.value), b.title.as_ref().map(|t| &t.value));
-    assert_eq!(a.properties[0].name.span.line, b.properties[0].name.span.line);
-    assert_eq!(b.base_type.as_ref().map(|b| b.value.as_str()), Some("entity"));
+    assert_eq!(
+        a.title.as_ref().map(|t| &t.value),
+        b.title.as_ref().map(|t| &t.value)
+    );
+    assert_eq!(
+        a.properties[0].name.span.line,
+        b.properties[0].name.span.line
+    );
+    assert_eq!(
+        b.base_type.as_ref().map(|b| b.value.as_str()),
+        Some("entity")
+    );
     assert!(b.problems.is_empty(), "{:?}", b.problems);
 }
 
@@ -76,7 +119,12 @@ fn crlf_and_bom_read_like_lf() {
 fn tab_groups_are_not_headings() {
     let text = "# Create x\n\n## Examples\n\n# [HTTP](#tab/http)\n<!-- {\"blockType\": \"request\"} -->\n```http\nPOST https://graph.microsoft.com/beta/me/x\n```\n\n# [C#](#tab/csharp)\n[!INCLUDE [sample-code](../includes/a.md)]\n[!INCLUDE [sdk-documentation](../includes/b.md)]\n\n---\n\n### Response\n<!-- {\"blockType\": \"response\"} -->\n```http\nHTTP/1.1 204 No Content\n```\n";
     let p = parse_str("x.md", text);
-    let h1: Vec<&str> = p.headings.iter().filter(|h| h.level == 1).map(|h| h.text.value.as_str()).collect();
+    let h1: Vec<&str> = p
+        .headings
+        .iter()
+        .filter(|h| h.level == 1)
+        .map(|h| h.text.value.as_str())
+        .collect();
     assert_eq!(h1, ["Create x"]);
     assert_eq!(p.includes.len(), 2);
     assert_eq!(p.includes[1].name, "sdk-documentation");
@@ -89,13 +137,23 @@ fn permission_wordings() {
     let page = |header: &str, row: &str| {
         parse_str("p.md", &format!("# Get x\n\n## Permissions\n\n|Permission type|{header}|\n|:---|:---|\n|Delegated (work or school account)|{row}|\n|Application|Not supported.|\n"))
     };
-    let p = page("Permissions (from least to most privileged)", "User.Read, User.ReadWrite.All");
+    let p = page(
+        "Permissions (from least to most privileged)",
+        "User.Read, User.ReadWrite.All",
+    );
     let perms = p.permissions.as_ref().expect("permissions");
     assert_eq!(perms.order, PermissionOrder::LeastToMost);
-    let scopes: Vec<&str> = perms.rows[0].scopes.iter().map(|s| s.value.as_str()).collect();
+    let scopes: Vec<&str> = perms.rows[0]
+        .scopes
+        .iter()
+        .map(|s| s.value.as_str())
+        .collect();
     assert_eq!(scopes, ["User.Read", "User.ReadWrite.All"]);
     assert!(perms.rows[1].not_supported);
-    let p = page("Permissions (from most to least privileged)", "**TODO: Determine scopes **");
+    let p = page(
+        "Permissions (from most to least privileged)",
+        "**TODO: Determine scopes **",
+    );
     let perms = p.permissions.as_ref().expect("permissions");
     assert_eq!(perms.order, PermissionOrder::MostToLeast);
     assert_eq!(perms.rows[0].scopes[0].value, "TODO: Determine scopes");
@@ -112,7 +170,11 @@ fn type_cells_of_every_form() {
          |e|Edm.Guid|x|\n\
          |f|[timeZoneInformation](timezoneinformation.md collection)|x|\n",
     );
-    let got: Vec<(String, bool)> = p.properties.iter().map(|p| (p.type_ref.name.clone(), p.type_ref.collection)).collect();
+    let got: Vec<(String, bool)> = p
+        .properties
+        .iter()
+        .map(|p| (p.type_ref.name.clone(), p.type_ref.collection))
+        .collect();
     assert_eq!(
         got,
         [

@@ -41,7 +41,11 @@ pub(super) fn comment(
             let code = part.trim();
             if !code.is_empty() {
                 let lead = part.find(code).unwrap_or(0);
-                page.allows.push(src.spanned(code.to_string(), start + lead, start + lead + code.len()));
+                page.allows.push(src.spanned(
+                    code.to_string(),
+                    start + lead,
+                    start + lead + code.len(),
+                ));
             }
         }
         return;
@@ -51,9 +55,12 @@ pub(super) fn comment(
     }
     match parse_json(text, map, src) {
         Ok(parsed) => {
-            let serde_json::Value::Object(raw) = parsed.node.to_serde() else { return };
+            let serde_json::Value::Object(raw) = parsed.node.to_serde() else {
+                return;
+            };
             let odata = parsed.node.get("@odata.type").and_then(|n| {
-                n.as_str().map(|s| Spanned::new(s.to_string(), n.span.clone()))
+                n.as_str()
+                    .map(|s| Spanned::new(s.to_string(), n.span.clone()))
             });
             let str_of = |k: &str| raw.get(k).and_then(|v| v.as_str()).map(str::to_string);
             let bool_of = |k: &str| match raw.get(k) {
@@ -76,7 +83,11 @@ pub(super) fn comment(
         }
         Err(e) => {
             let at = map.to_source(e.offset);
-            let kind = if e.too_deep { ProblemKind::TooDeep } else { ProblemKind::Annotation };
+            let kind = if e.too_deep {
+                ProblemKind::TooDeep
+            } else {
+                ProblemKind::Annotation
+            };
             page.problems.push(Problem {
                 kind,
                 message: format!("annotation comment is not valid JSON: {}", e.message),
@@ -101,16 +112,61 @@ pub(super) fn code_block(
             span: src.span(block.span.start as usize, block.span.start as usize + 3),
         });
     }
-    let block_type = annotation.as_ref().and_then(|a| a.block_type.as_deref()).map(str::to_ascii_lowercase);
-    let first = block.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
-    let is_http_info = matches!(block.info.as_str(), "http" | "" | "https" | "rest");
+    let block_type = annotation
+        .as_ref()
+        .and_then(|a| a.block_type.as_deref())
+        .map(str::to_ascii_lowercase);
+    let first = block
+        .text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
+    let is_http_info = matches!(
+        block.info.as_str(),
+        "http" | "" | "https" | "rest" | "msgraph-interactive"
+    );
+    // Some pages have no syntax block: their HTTP request section shows an
+    // annotated example with a relative URL, which is the syntax as well.
+    if *section == Section::HttpRequest
+        && block_type.as_deref() == Some("request")
+        && first.contains(" /")
+    {
+        let (ops, _) = parse_syntax(&block.text, &block.map, src);
+        page.operations.extend(ops);
+    }
     match block_type.as_deref() {
         Some("resource") => json_representation(src, page, annotation, block),
-        Some("request") if is_http_info || is_request_line(first) => message(src, page, annotation, block),
-        Some("response") if is_http_info || is_status_line(first) => message(src, page, annotation, block),
+        Some("request") if is_http_info || is_request_line(first) => {
+            message(src, page, annotation, block)
+        }
+        Some("response") if is_http_info || is_status_line(first) => {
+            message(src, page, annotation, block)
+        }
         Some("request") | Some("response") => {}
         _ => match section {
             Section::HttpRequest if is_http_info || is_request_line(first) => {
+                let (ops, problems) = parse_syntax(&block.text, &block.map, src);
+                page.operations.extend(ops);
+                page.problems.extend(problems);
+            }
+            // A syntax block under a heading of its own ("Get the tenant's
+            // root site"): every line is `METHOD /path`.
+            Section::Other | Section::Intro
+                if is_http_info
+                    && block
+                        .text
+                        .lines()
+                        .filter(|l| !l.trim().is_empty())
+                        .all(|l| {
+                            let l = l.trim();
+                            is_request_line(l)
+                                && l.split_whitespace()
+                                    .nth(1)
+                                    .is_some_and(|t| t.starts_with('/'))
+                        })
+                    && !first.is_empty() =>
+            {
                 let (ops, problems) = parse_syntax(&block.text, &block.map, src);
                 page.operations.extend(ops);
                 page.problems.extend(problems);
@@ -128,13 +184,22 @@ pub(super) fn code_block(
     }
 }
 
-fn json_representation(src: &SourceText, page: &mut Page, annotation: Option<Annotation>, block: &CodeBlock) {
+fn json_representation(
+    src: &SourceText,
+    page: &mut Page,
+    annotation: Option<Annotation>,
+    block: &CodeBlock,
+) {
     let json = match parse_json(&block.text, &block.map, src) {
         Ok(p) => Some(p.node),
         Err(e) => {
             let at = block.map.to_source(e.offset);
             page.problems.push(Problem {
-                kind: if e.too_deep { ProblemKind::TooDeep } else { ProblemKind::Annotation },
+                kind: if e.too_deep {
+                    ProblemKind::TooDeep
+                } else {
+                    ProblemKind::Annotation
+                },
                 message: format!("JSON representation is not valid JSON: {}", e.message),
                 span: src.span(at, at + 1),
             });
@@ -144,11 +209,20 @@ fn json_representation(src: &SourceText, page: &mut Page, annotation: Option<Ann
     if page.base_type.is_none() {
         if let Some(base) = annotation.as_ref().and_then(|a| a.base_type.as_ref()) {
             let short = graphdoc_model::short_type_name(base);
-            page.base_type = Some(Spanned::new(short, annotation.as_ref().map_or(block.span.clone(), |a| a.span.clone())));
+            page.base_type = Some(Spanned::new(
+                short,
+                annotation
+                    .as_ref()
+                    .map_or(block.span.clone(), |a| a.span.clone()),
+            ));
         }
     }
     let raw = Spanned::new(block.text.clone(), block.span.clone());
-    page.json_representation = Some(JsonRepresentation { annotation, json, raw });
+    page.json_representation = Some(JsonRepresentation {
+        annotation,
+        json,
+        raw,
+    });
 }
 
 fn message(src: &SourceText, page: &mut Page, annotation: Option<Annotation>, block: &CodeBlock) {
@@ -162,10 +236,20 @@ fn message(src: &SourceText, page: &mut Page, annotation: Option<Annotation>, bl
     msg.annotation = annotation;
     let name = msg.annotation.as_ref().and_then(|a| a.name.clone());
     match msg.start {
-        MessageStart::Request { .. } => page.examples.push(Example { name, request: Some(msg), response: None }),
+        MessageStart::Request { .. } => page.examples.push(Example {
+            name,
+            request: Some(msg),
+            response: None,
+        }),
         MessageStart::Response { .. } => match page.examples.last_mut() {
-            Some(last) if last.response.is_none() && last.request.is_some() => last.response = Some(msg),
-            _ => page.examples.push(Example { name, request: None, response: Some(msg) }),
+            Some(last) if last.response.is_none() && last.request.is_some() => {
+                last.response = Some(msg)
+            }
+            _ => page.examples.push(Example {
+                name,
+                request: None,
+                response: Some(msg),
+            }),
         },
     }
 }

@@ -37,7 +37,11 @@ pub(crate) enum Section {
 impl Section {
     /// The section a heading opens, if it names one.
     fn classify(text: &str) -> Section {
-        let t = text.trim().trim_end_matches([':', '.']).trim().to_ascii_lowercase();
+        let t = text
+            .trim()
+            .trim_end_matches([':', '.'])
+            .trim()
+            .to_ascii_lowercase();
         let t = t.as_str();
         match t {
             "permissions" | "permission" => Section::Permissions,
@@ -50,6 +54,7 @@ impl Section {
             "methods" => Section::Methods,
             "json representation" => Section::JsonRepresentation,
             "members" | "enum members" => Section::Members,
+            _ if t.starts_with("http request") => Section::HttpRequest,
             _ if t.contains("path parameter") => Section::PathParameters,
             _ if t.contains("query parameter") => Section::QueryParameters,
             _ if t.contains("parameters") => Section::FunctionParameters,
@@ -73,7 +78,9 @@ fn enum_values_name(text: &str) -> Option<String> {
         .trim()
         .trim_matches('`');
     let ok = !name.is_empty()
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
     ok.then(|| name.to_string())
 }
 
@@ -114,7 +121,12 @@ pub fn assemble(
         allows: Vec::new(),
         problems,
     };
-    let mut state = State { section: Section::Intro, h2: Section::Intro, annotation: None, saw_http_heading: false };
+    let mut state = State {
+        section: Section::Intro,
+        h2: Section::Intro,
+        annotation: None,
+        saw_http_heading: false,
+    };
     for block in blocks {
         match block {
             Block::Heading { level, text } => {
@@ -138,8 +150,21 @@ pub fn assemble(
                 }
                 tables::table(src, &mut page, &state.section, &table);
             }
-            Block::Comment { text, map, span, unterminated } => {
-                code::comment(src, &mut page, &mut state.annotation, &text, &map, span, unterminated);
+            Block::Comment {
+                text,
+                map,
+                span,
+                unterminated,
+            } => {
+                code::comment(
+                    src,
+                    &mut page,
+                    &mut state.annotation,
+                    &text,
+                    &map,
+                    span,
+                    unterminated,
+                );
             }
             Block::Code(block) => {
                 let annotation = state.annotation.take();
@@ -167,7 +192,11 @@ impl State {
             self.saw_http_heading = true;
         }
         if level <= 2 {
-            self.section = if level == 1 { Section::Intro } else { class.clone() };
+            self.section = if level == 1 {
+                Section::Intro
+            } else {
+                class.clone()
+            };
             self.h2 = self.section.clone();
             return;
         }
@@ -182,15 +211,24 @@ impl State {
 }
 
 fn api_version(page: &Page) -> ApiVersion {
-    let from_examples = page.examples.iter().find_map(|e| match &e.request.as_ref()?.start {
-        MessageStart::Request { version: Some(v), .. } => Some(v.value.clone()),
-        _ => None,
-    });
+    let from_examples = page
+        .examples
+        .iter()
+        .find_map(|e| match &e.request.as_ref()?.start {
+            MessageStart::Request {
+                version: Some(v), ..
+            } => Some(v.value.clone()),
+            _ => None,
+        });
     match from_examples.as_deref() {
         Some("v1.0") => ApiVersion::V1,
         Some("beta") => ApiVersion::Beta,
         Some(other) => ApiVersion::Other(other.to_string()),
-        None if page.includes.iter().any(|i| i.name.contains("beta-disclaimer")) => {
+        None if page
+            .includes
+            .iter()
+            .any(|i| i.name.contains("beta-disclaimer")) =>
+        {
             ApiVersion::Beta
         }
         None => ApiVersion::Unknown,
@@ -201,14 +239,27 @@ fn page_kind(page: &Page, saw_http_heading: bool) -> PageKind {
     let doc_type = page
         .front_matter_value("doc_type")
         .map(|v| v.value.trim().trim_end_matches('_').to_ascii_lowercase());
+    // A page that documents operations and no type is an API page whatever
+    // its doc_type says (some API pages carry `resourcePageType`).
+    let api_shaped = !page.operations.is_empty()
+        && page.properties.is_empty()
+        && page.json_representation.is_none();
+    let resource_shaped = page.operations.is_empty()
+        && (!page.properties.is_empty() || page.json_representation.is_some());
     match doc_type.as_deref() {
+        Some("apipagetype") if resource_shaped => return PageKind::Resource,
         Some("apipagetype") => return PageKind::Api,
+        Some("resourcepagetype" | "enumpagetype") if api_shaped => return PageKind::Api,
         Some("resourcepagetype") => return PageKind::Resource,
         Some("enumpagetype") => return PageKind::Enum,
         Some("conceptualpagetype") => return PageKind::Conceptual,
         _ => {}
     }
-    let title = page.title.as_ref().map(|t| t.value.to_ascii_lowercase()).unwrap_or_default();
+    let title = page
+        .title
+        .as_ref()
+        .map(|t| t.value.to_ascii_lowercase())
+        .unwrap_or_default();
     if !page.operations.is_empty() || saw_http_heading {
         PageKind::Api
     } else if !page.enums.is_empty() && page.properties.is_empty() && title.contains("enum") {

@@ -8,7 +8,9 @@ use graphdoc_model::{
 
 /// Reads one paragraph into the page, by section.
 pub(super) fn paragraph(src: &SourceText, page: &mut Page, section: &Section, inline: &Inline) {
-    let Some(span) = inline.span.clone() else { return };
+    let Some(span) = inline.span.clone() else {
+        return;
+    };
     let text = inline.text.trim();
     if text.is_empty() || text.starts_with("[!INCLUDE") {
         return;
@@ -78,14 +80,23 @@ pub(super) fn include(page: &mut Page, section: &Section, include: Include) {
 
 fn strip_label<'a>(text: &'a str, label: &str) -> Option<&'a str> {
     let head = text.get(..label.len())?;
-    head.eq_ignore_ascii_case(label).then(|| text[label.len()..].trim_start())
+    head.eq_ignore_ascii_case(label)
+        .then(|| text[label.len()..].trim_start())
 }
 
 fn is_note(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
-    ["note:", "[!note]", "[!important]", "important", "[!caution]", "[!tip]", "apis under the /beta"]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    [
+        "note:",
+        "[!note]",
+        "[!important]",
+        "important",
+        "[!caution]",
+        "[!tip]",
+        "apis under the /beta",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
 }
 
 fn append(acc: &mut Spanned<String>, text: &str, span: &graphdoc_model::Span) {
@@ -111,7 +122,10 @@ fn base_type(src: &SourceText, inline: &Inline) -> Option<Spanned<String>> {
     if let Some(link) = inline.links.iter().find(|l| l.span.start as usize >= after) {
         let gap = src.slice(after, link.span.start as usize);
         if gap.trim().len() <= 4 {
-            return Some(Spanned::new(link.text.trim_matches(['*', '`']).to_string(), link.span.clone()));
+            return Some(Spanned::new(
+                link.text.trim_matches(['*', '`']).to_string(),
+                link.span.clone(),
+            ));
         }
     }
     let rest = &raw[at..];
@@ -144,17 +158,22 @@ fn type_link(inline: &Inline, span: &graphdoc_model::Span) -> Option<Link> {
         let is_name = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
             && name.chars().any(|c| c.is_ascii_uppercase())
             && name.chars().all(|c| c.is_ascii_alphanumeric());
-        (matches!(next, "object" | "objects" | "resource" | "collection") && is_name).then(|| Link {
-            text: name.to_string(),
-            target: String::new(),
-            span: span.clone(),
+        (matches!(next, "object" | "objects" | "resource" | "collection") && is_name).then(|| {
+            Link {
+                text: name.to_string(),
+                target: String::new(),
+                span: span.clone(),
+            }
         })
     })
 }
 
 fn is_type_page(target: &str) -> bool {
     let t = target.split('#').next().unwrap_or("").to_ascii_lowercase();
-    t.ends_with(".md") && !t.contains("/api/") && !t.starts_with("/graph/") && !t.starts_with("http")
+    t.ends_with(".md")
+        && !t.contains("/api/")
+        && !t.starts_with("/graph/")
+        && !t.starts_with("http")
         && !t.contains("/concepts/")
 }
 

@@ -28,11 +28,16 @@ struct Columns {
 }
 
 fn header_text(cell: &Inline) -> String {
-    cell.text.trim().trim_matches(['*', '_']).trim().to_ascii_lowercase()
+    cell.text
+        .trim()
+        .trim_matches(['*', '_'])
+        .trim()
+        .to_ascii_lowercase()
 }
 
 fn columns(header: &[String]) -> Columns {
-    let find = |pred: &dyn Fn(&str) -> bool| header.iter().skip(1).position(|h| pred(h)).map(|i| i + 1);
+    let find =
+        |pred: &dyn Fn(&str) -> bool| header.iter().skip(1).position(|h| pred(h)).map(|i| i + 1);
     Columns {
         ty: find(&|h| h == "type" || h == "return type" || h == "data type"),
         description: find(&|h| h.starts_with("description") || h == "remarks" || h == "notes"),
@@ -42,15 +47,17 @@ fn columns(header: &[String]) -> Columns {
 }
 
 fn shape(header: &[String], section: &Section) -> Shape {
-    let first = header.first().map(String::as_str).unwrap_or("");
+    // "Property name", "Parameter name": the first word says what the rows are.
+    let first_cell = header.first().map(String::as_str).unwrap_or("");
+    let first = first_cell.split_whitespace().next().unwrap_or("");
     let has_type = header.iter().any(|h| h == "type" || h == "data type");
-    if first.contains("permission") {
+    if first_cell.contains("permission") {
         return Shape::Permissions;
     }
     if first.starts_with("method") {
         return Shape::Methods;
     }
-    if first == "member" || first == "members" || first == "enum member" {
+    if first == "member" || first == "members" || first_cell == "enum member" {
         return Shape::Members;
     }
     match section {
@@ -60,13 +67,19 @@ fn shape(header: &[String], section: &Section) -> Shape {
         Section::QueryParameters => Shape::Parameters(ParameterKind::Query),
         Section::FunctionParameters => Shape::Parameters(ParameterKind::Function),
         Section::RequestBody if first == "property" && has_type => Shape::Properties,
-        Section::RequestBody if has_type || first == "parameter" => Shape::Parameters(ParameterKind::Body),
-        _ if matches!(first, "property" | "properties" | "relationship" | "relationships" | "name")
-            && has_type =>
+        Section::RequestBody if has_type || first == "parameter" => {
+            Shape::Parameters(ParameterKind::Body)
+        }
+        _ if matches!(
+            first,
+            "property" | "properties" | "relationship" | "relationships" | "name"
+        ) && has_type =>
         {
             Shape::Properties
         }
-        _ if matches!(first, "header" | "request header") => Shape::Parameters(ParameterKind::Header),
+        _ if first_cell == "header" || first_cell == "request header" => {
+            Shape::Parameters(ParameterKind::Header)
+        }
         _ => Shape::Unknown,
     }
 }
@@ -84,7 +97,9 @@ pub(super) fn table(src: &SourceText, page: &mut Page, section: &Section, table:
                 .filter_map(|r| property(src, r, &cols))
                 .collect();
             let is_relationship = *section == Section::Relationships
-                || header.first().is_some_and(|h| h.starts_with("relationship"));
+                || header
+                    .first()
+                    .is_some_and(|h| h.starts_with("relationship"));
             if *section == Section::RequestBody {
                 body(page, &table.span).properties.extend(rows);
             } else if is_relationship {
@@ -94,7 +109,7 @@ pub(super) fn table(src: &SourceText, page: &mut Page, section: &Section, table:
             }
         }
         Shape::Parameters(kind) => {
-            let rows = table.rows.iter().filter_map(|r| parameter(r, kind, &cols, &table.span));
+            let rows = table.rows.iter().filter_map(|r| parameter(r, kind, &cols));
             match kind {
                 ParameterKind::Header => page.request_headers.extend(rows),
                 ParameterKind::Body => body(page, &table.span).parameters.extend(rows),
@@ -103,21 +118,22 @@ pub(super) fn table(src: &SourceText, page: &mut Page, section: &Section, table:
         }
         Shape::Members => {
             let name = match section {
-                Section::EnumValues(name) => src.spanned(name.clone(), 0, 0),
-                _ => enum_name(page, &table.span),
-            };
-            let name = match section {
-                Section::EnumValues(_) => {
-                    // Span the heading that named the enum.
-                    let span = page.headings.last().map_or(table.span.clone(), |h| h.text.span.clone());
-                    Spanned::new(name.value, span)
+                // `### x values`: the heading named the enum; span it.
+                Section::EnumValues(name) => {
+                    let span = page
+                        .headings
+                        .last()
+                        .map_or(table.span.clone(), |h| h.text.span.clone());
+                    Spanned::new(name.clone(), span)
                 }
-                _ => name,
+                _ => enum_name(page, &table.span),
             };
             let members = table.rows.iter().filter_map(|r| member(r, &cols)).collect();
             page.enums.push(EnumDef { name, members });
         }
-        Shape::Methods => page.methods.extend(table.rows.iter().filter_map(|r| method(r, &cols))),
+        Shape::Methods => page
+            .methods
+            .extend(table.rows.iter().filter_map(|r| method(r, &cols))),
         Shape::Unknown => {}
     }
 }
@@ -136,16 +152,24 @@ fn enum_name(page: &Page, fallback: &Span) -> Spanned<String> {
     let Some(title) = &page.title else {
         return Spanned::new(String::new(), fallback.clone());
     };
-    let name = title.value.split_whitespace().next().unwrap_or("").trim_matches('`');
+    let name = title
+        .value
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches('`');
     Spanned::new(name.to_string(), title.span.clone())
 }
 
 /// A cell's text without emphasis and code marks.
 fn name_text(cell: &Inline) -> String {
-    cell.text.trim().trim_matches(['*', '`', '_', ' ']).to_string()
+    cell.text
+        .trim()
+        .trim_matches(['*', '`', '_', ' '])
+        .to_string()
 }
 
-fn cell<'r>(row: &'r Row, i: Option<usize>) -> Option<&'r Inline> {
+fn cell(row: &Row, i: Option<usize>) -> Option<&Inline> {
     i.and_then(|i| row.cells.get(i))
 }
 
@@ -155,9 +179,13 @@ fn property(src: &SourceText, row: &Row, cols: &Columns) -> Option<Property> {
     if name.is_empty() {
         return None;
     }
-    let empty = Inline { span: Some(row.span.clone()), ..Inline::default() };
+    let empty = Inline {
+        span: Some(row.span.clone()),
+        ..Inline::default()
+    };
     let type_cell = cell(row, cols.ty).unwrap_or(&empty);
-    let desc_cell = cell(row, cols.description).or_else(|| row.cells.last().filter(|_| row.cells.len() > 2));
+    let desc_cell =
+        cell(row, cols.description).or_else(|| row.cells.last().filter(|_| row.cells.len() > 2));
     let desc_cell = desc_cell.unwrap_or(&empty);
     let end_of_row = src.span(row.span.end as usize, row.span.end as usize);
     let description = if desc_cell.text.trim().is_empty() {
@@ -184,7 +212,7 @@ fn property(src: &SourceText, row: &Row, cols: &Columns) -> Option<Property> {
     })
 }
 
-fn parameter(row: &Row, kind: ParameterKind, cols: &Columns, _table: &Span) -> Option<Parameter> {
+fn parameter(row: &Row, kind: ParameterKind, cols: &Columns) -> Option<Parameter> {
     let name_cell = row.cells.first()?;
     let name = name_text(name_cell);
     if name.is_empty() {
@@ -197,7 +225,12 @@ fn parameter(row: &Row, kind: ParameterKind, cols: &Columns, _table: &Span) -> O
         |c| c.spanned_text(&row.span),
     );
     let required = cell(row, cols.required)
-        .map(|c| matches!(c.text.trim().to_ascii_lowercase().as_str(), "yes" | "true" | "required"))
+        .map(|c| {
+            matches!(
+                c.text.trim().to_ascii_lowercase().as_str(),
+                "yes" | "true" | "required"
+            )
+        })
         .or_else(|| required(&description.value));
     Some(Parameter {
         kind,
@@ -215,9 +248,15 @@ fn member(row: &Row, cols: &Columns) -> Option<EnumMember> {
     if name.is_empty() {
         return None;
     }
-    let value = cell(row, cols.value).map(|c| c.text.trim().to_string()).filter(|v| !v.is_empty());
+    let value = cell(row, cols.value)
+        .map(|c| c.text.trim().to_string())
+        .filter(|v| !v.is_empty());
     let description = cell(row, cols.description).map(|c| c.spanned_text(&row.span));
-    Some(EnumMember { name: Spanned::new(name, name_cell.span_or(&row.span)), value, description })
+    Some(EnumMember {
+        name: Spanned::new(name, name_cell.span_or(&row.span)),
+        value,
+        description,
+    })
 }
 
 fn method(row: &Row, cols: &Columns) -> Option<MethodRow> {
@@ -233,8 +272,10 @@ fn method(row: &Row, cols: &Columns) -> Option<MethodRow> {
         name: Spanned::new(name, name_cell.span_or(&row.span)),
         target: link.map(|l| l.target.clone()),
         return_type: ret.map(|c| parse_type(c, &row.span)),
-        description: cell(row, cols.description)
-            .map_or_else(|| Spanned::new(String::new(), row.span.clone()), |c| c.spanned_text(&row.span)),
+        description: cell(row, cols.description).map_or_else(
+            || Spanned::new(String::new(), row.span.clone()),
+            |c| c.spanned_text(&row.span),
+        ),
     })
 }
 
@@ -250,7 +291,11 @@ fn permissions(src: &SourceText, page: &mut Page, table: &Table, header: &[Strin
         PermissionOrder::Unstated
     };
     let order_span = table.header.get(1).and_then(|c| c.span.clone());
-    let rows = table.rows.iter().filter_map(|r| permission_row(src, r)).collect();
+    let rows = table
+        .rows
+        .iter()
+        .filter_map(|r| permission_row(src, r))
+        .collect();
     let perms = page.permissions.get_or_insert_with(|| Permissions {
         order,
         order_span: None,
@@ -287,18 +332,35 @@ fn permission_row(src: &SourceText, row: &Row) -> Option<Permission> {
         for part in raw.split([',', ';']) {
             let start = span.start as usize + pos;
             pos += part.len() + 1;
-            let trimmed = part.trim_matches(|ch: char| ch.is_whitespace() || ch == '*' || ch == '`');
+            let trimmed =
+                part.trim_matches(|ch: char| ch.is_whitespace() || ch == '*' || ch == '`');
             if trimmed.is_empty() {
                 continue;
             }
             let lead = part.find(trimmed).unwrap_or(0);
-            scopes.push(src.spanned(trimmed.to_string(), start + lead, start + lead + trimmed.len()));
+            scopes.push(src.spanned(
+                trimmed.to_string(),
+                start + lead,
+                start + lead + trimmed.len(),
+            ));
         }
     }
-    let raw_span = match (scope_cells.first().and_then(|c| c.span.clone()), scope_cells.last().and_then(|c| c.span.clone())) {
+    let raw_span = match (
+        scope_cells.first().and_then(|c| c.span.clone()),
+        scope_cells.last().and_then(|c| c.span.clone()),
+    ) {
         (Some(a), Some(b)) => src.span(a.start as usize, b.end as usize),
         _ => row.span.clone(),
     };
-    let raw = scope_cells.iter().map(|c| c.text.trim()).collect::<Vec<_>>().join(" | ");
-    Some(Permission { permission_type, scopes, raw: Spanned::new(raw, raw_span), not_supported })
+    let raw = scope_cells
+        .iter()
+        .map(|c| c.text.trim())
+        .collect::<Vec<_>>()
+        .join(" | ");
+    Some(Permission {
+        permission_type,
+        scopes,
+        raw: Spanned::new(raw, raw_span),
+        not_supported,
+    })
 }

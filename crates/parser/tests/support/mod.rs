@@ -17,7 +17,12 @@ fn ty(t: &TypeRef) -> String {
         TypeTarget::Named => "named",
         TypeTarget::Unknown => "unknown",
     };
-    let mut out = format!("{} ({target}{}) {}", t.name, if t.collection { ", collection" } else { "" }, at(&t.span));
+    let mut out = format!(
+        "{} ({target}{}) {}",
+        t.name,
+        if t.collection { ", collection" } else { "" },
+        at(&t.span)
+    );
     if let Some(link) = &t.link {
         let _ = write!(out, " -> {link}");
     }
@@ -27,14 +32,23 @@ fn ty(t: &TypeRef) -> String {
 /// Renders the outline of a page.
 pub fn outline(page: &Page) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "kind: {:?}, format: {:?}, version: {:?}", page.kind, page.format, page.api_version);
+    let _ = writeln!(
+        o,
+        "kind: {:?}, format: {:?}, version: {:?}",
+        page.kind, page.format, page.api_version
+    );
     if let Some(fm) = &page.front_matter {
         let _ = writeln!(o, "front matter {}", at(&fm.span));
         for e in &fm.entries {
             let _ = writeln!(o, "  {} = {}", s(&e.key), s(&e.value));
         }
     }
-    for (label, v) in [("title", &page.title), ("namespace", &page.namespace), ("description", &page.description), ("base", &page.base_type)] {
+    for (label, v) in [
+        ("title", &page.title),
+        ("namespace", &page.namespace),
+        ("description", &page.description),
+        ("base", &page.base_type),
+    ] {
         if let Some(v) = v {
             let _ = writeln!(o, "{label}: {}", s(v));
         }
@@ -47,24 +61,65 @@ pub fn outline(page: &Page) -> String {
         let _ = writeln!(o, "include [{}] {} {}", i.name, s(&i.target), at(&i.span));
     }
     for op in &page.operations {
-        let params: Vec<String> = op.path.params.iter().map(|p| format!("{{{}}} {}", p.alternatives.join("|"), at(&p.span))).collect();
-        let _ = writeln!(o, "operation {} {} params [{}]", s(&op.method), s(&op.path.template), params.join(", "));
+        let params: Vec<String> = op
+            .path
+            .params
+            .iter()
+            .map(|p| format!("{{{}}} {}", p.alternatives.join("|"), at(&p.span)))
+            .collect();
+        let _ = writeln!(
+            o,
+            "operation {} {} params [{}]",
+            s(&op.method),
+            s(&op.path.template),
+            params.join(", ")
+        );
     }
     if let Some(p) = &page.permissions {
-        let _ = writeln!(o, "permissions order {:?}{}", p.order, p.order_span.as_ref().map(|s| format!(" {}", at(s))).unwrap_or_default());
+        let _ = writeln!(
+            o,
+            "permissions order {:?}{}",
+            p.order,
+            p.order_span
+                .as_ref()
+                .map(|s| format!(" {}", at(s)))
+                .unwrap_or_default()
+        );
         if let Some(i) = &p.include {
             let _ = writeln!(o, "  include {}", s(&i.target));
         }
         for r in &p.rows {
             let scopes: Vec<String> = r.scopes.iter().map(s).collect();
-            let _ = writeln!(o, "  {}: [{}]{}", s(&r.permission_type), scopes.join(", "), if r.not_supported { " not supported" } else { "" });
+            let _ = writeln!(
+                o,
+                "  {}: [{}]{}",
+                s(&r.permission_type),
+                scopes.join(", "),
+                if r.not_supported {
+                    " not supported"
+                } else {
+                    ""
+                }
+            );
         }
     }
     for h in &page.request_headers {
-        let _ = writeln!(o, "header {} = {} required {:?}", s(&h.name), s(&h.description), h.required);
+        let _ = writeln!(
+            o,
+            "header {} = {} required {:?}",
+            s(&h.name),
+            s(&h.description),
+            h.required
+        );
     }
     for p in &page.parameters {
-        let _ = writeln!(o, "parameter {:?} {} {}", p.kind, s(&p.name), p.type_ref.as_ref().map(ty).unwrap_or_default());
+        let _ = writeln!(
+            o,
+            "parameter {:?} {} {}",
+            p.kind,
+            s(&p.name),
+            p.type_ref.as_ref().map(ty).unwrap_or_default()
+        );
     }
     if let Some(b) = &page.request_body {
         let _ = writeln!(o, "request body {}", at(&b.text.span));
@@ -73,12 +128,25 @@ pub fn outline(page: &Page) -> String {
         }
         props(&mut o, "  property", &b.properties);
         for p in &b.parameters {
-            let _ = writeln!(o, "  parameter {} {}", s(&p.name), p.type_ref.as_ref().map(ty).unwrap_or_default());
+            let _ = writeln!(
+                o,
+                "  parameter {} {}",
+                s(&p.name),
+                p.type_ref.as_ref().map(ty).unwrap_or_default()
+            );
         }
     }
     if let Some(r) = &page.response {
-        let status = r.status.as_ref().map_or("-".to_string(), |s| format!("{} {}", s.value, at(&s.span)));
-        let _ = writeln!(o, "response {} status {status} collection {}", at(&r.text.span), r.collection);
+        let status = r
+            .status
+            .as_ref()
+            .map_or("-".to_string(), |s| format!("{} {}", s.value, at(&s.span)));
+        let _ = writeln!(
+            o,
+            "response {} status {status} collection {}",
+            at(&r.text.span),
+            r.collection
+        );
         if let Some(l) = &r.type_link {
             let _ = writeln!(o, "  type link [{}]({}) {}", l.text, l.target, at(&l.span));
         }
@@ -90,7 +158,12 @@ pub fn outline(page: &Page) -> String {
         let _ = writeln!(o, "enum {} [{}]", s(&e.name), members.join(", "));
     }
     for m in &page.methods {
-        let _ = writeln!(o, "method {} -> {}", s(&m.name), m.return_type.as_ref().map(ty).unwrap_or_default());
+        let _ = writeln!(
+            o,
+            "method {} -> {}",
+            s(&m.name),
+            m.return_type.as_ref().map(ty).unwrap_or_default()
+        );
     }
     for (i, e) in page.examples.iter().enumerate() {
         let _ = writeln!(o, "example {i} name {:?}", e.name);
@@ -126,15 +199,38 @@ fn props(o: &mut String, label: &str, props: &[Property]) {
 fn message(o: &mut String, m: &HttpMessage) {
     if let Some(a) = &m.annotation {
         let odata = a.odata_type.as_ref().map_or("-".to_string(), s);
-        let _ = writeln!(o, "  annotation {} blockType {:?} name {:?} truncated {} odata {odata}", at(&a.span), a.block_type, a.name, a.truncated);
+        let _ = writeln!(
+            o,
+            "  annotation {} blockType {:?} name {:?} truncated {} odata {odata}",
+            at(&a.span),
+            a.block_type,
+            a.name,
+            a.truncated
+        );
     }
     match &m.start {
-        MessageStart::Request { method, url, version, path, query } => {
+        MessageStart::Request {
+            method,
+            url,
+            version,
+            path,
+            query,
+        } => {
             let version = version.as_ref().map_or("-".to_string(), s);
-            let _ = writeln!(o, "  request {} {} version {version} path {path:?} query {query:?}", s(method), s(url));
+            let _ = writeln!(
+                o,
+                "  request {} {} version {version} path {path:?} query {query:?}",
+                s(method),
+                s(url)
+            );
         }
         MessageStart::Response { status, reason } => {
-            let _ = writeln!(o, "  response {} {} {reason:?}", status.value, at(&status.span));
+            let _ = writeln!(
+                o,
+                "  response {} {} {reason:?}",
+                status.value,
+                at(&status.span)
+            );
         }
     }
     for h in &m.headers {
@@ -153,16 +249,28 @@ fn message(o: &mut String, m: &HttpMessage) {
 
 fn json(o: &mut String, node: &JsonNode, depth: usize, key: Option<&Spanned<String>>) {
     let pad = "  ".repeat(depth);
-    let k = key.map(|k| format!("{:?} {} : ", k.value, at(&k.span))).unwrap_or_default();
+    let k = key
+        .map(|k| format!("{:?} {} : ", k.value, at(&k.span)))
+        .unwrap_or_default();
     match &node.value {
         JsonValue::Object { members, truncated } => {
-            let _ = writeln!(o, "{pad}{k}object {}{}", at(&node.span), if *truncated { " truncated" } else { "" });
+            let _ = writeln!(
+                o,
+                "{pad}{k}object {}{}",
+                at(&node.span),
+                if *truncated { " truncated" } else { "" }
+            );
             for m in members {
                 json(o, &m.value, depth + 1, Some(&m.key));
             }
         }
         JsonValue::Array { items, truncated } => {
-            let _ = writeln!(o, "{pad}{k}array {}{}", at(&node.span), if *truncated { " truncated" } else { "" });
+            let _ = writeln!(
+                o,
+                "{pad}{k}array {}{}",
+                at(&node.span),
+                if *truncated { " truncated" } else { "" }
+            );
             for i in items {
                 json(o, i, depth + 1, None);
             }
