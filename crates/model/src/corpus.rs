@@ -123,4 +123,7 @@ pub enum TypeOrigin {
     RequestBody,
     /// A property whose description lists possible values of a named type.
     PossibleValues,
+    /// Properties marked "Inherited from [x]" on other types' pages: what
+    /// they say of base type `x`, when no page describes `x` itself.
+    InheritedProperties,
 }

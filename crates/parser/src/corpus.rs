@@ -12,15 +12,17 @@ pub fn resolve(pages: Vec<Page>) -> Corpus {
     for page in &pages {
         collect(page, &mut found);
     }
-    // Merge: sources of higher precedence first; properties merged by name.
+    // Group by name, sources of higher precedence first (stable: walk order
+    // within one kind of source), then merge each group.
     found.sort_by_key(|t| (type_key(&t.name), t.sources.first().map(|s| s.origin)));
-    let mut types: Vec<TypeDef> = Vec::new();
+    let mut groups: Vec<Vec<TypeDef>> = Vec::new();
     for t in found {
-        match types.last_mut() {
-            Some(last) if type_key(&last.name) == type_key(&t.name) => merge(last, t),
-            _ => types.push(t),
+        match groups.last_mut() {
+            Some(g) if type_key(&g[0].name) == type_key(&t.name) => g.push(t),
+            _ => groups.push(vec![t]),
         }
     }
+    let mut types: Vec<TypeDef> = groups.into_iter().filter_map(merge_group).collect();
     let index: HashMap<String, usize> = types
         .iter()
         .enumerate()
@@ -117,6 +119,7 @@ fn collect(page: &Page, out: &mut Vec<TypeDef>) {
                     }
                 }
                 if !t.properties.is_empty() || t.base.is_some() || page.enums.is_empty() {
+                    inherited_bases(&mut t, page, out);
                     out.push(t);
                 }
             }
@@ -131,6 +134,7 @@ fn collect(page: &Page, out: &mut Vec<TypeDef>) {
                     );
                     let mut t = new_type(&name, page, TypeOrigin::RequestBody, TypeKind::Complex);
                     t.properties = dedup(body.properties.iter().cloned());
+                    inherited_bases(&mut t, page, out);
                     out.push(t);
                 }
             }
@@ -172,6 +176,58 @@ fn collect(page: &Page, out: &mut Vec<TypeDef>) {
             out.push(t);
         }
     }
+}
+
+/// Properties marked "Inherited from [x]" describe the base types: the type
+/// gets the most-cited one as its base when its page names none, and each
+/// cited type is described by the properties it gave (merged below any page
+/// that describes it fully). Graph types inherit singly, so the cited types
+/// form one chain: the more properties a type gave, the more specific it is,
+/// and `entity` is always the root.
+fn inherited_bases(t: &mut TypeDef, page: &Page, out: &mut Vec<TypeDef>) {
+    let mut groups: Vec<(Spanned<String>, Vec<Property>)> = Vec::new();
+    for p in &t.properties {
+        let Some(from) = &p.inherited_from else {
+            continue;
+        };
+        if !looks_like_type_name(&from.value) || type_key(&from.value) == type_key(&t.name) {
+            continue;
+        }
+        match groups
+            .iter_mut()
+            .find(|(n, _)| type_key(&n.value) == type_key(&from.value))
+        {
+            Some((_, props)) => props.push(p.clone()),
+            None => groups.push((from.clone(), vec![p.clone()])),
+        }
+    }
+    groups.sort_by_key(|(name, props)| {
+        (
+            type_key(&name.value) == "entity",
+            std::cmp::Reverse(props.len()),
+        )
+    });
+    if t.base.is_none() {
+        t.base = groups.first().map(|(n, _)| n.value.clone());
+    }
+    for (i, (name, props)) in groups.iter().enumerate() {
+        let mut base = new_type(
+            name,
+            page,
+            TypeOrigin::InheritedProperties,
+            TypeKind::Complex,
+        );
+        base.properties = props.clone();
+        base.base = groups.get(i + 1).map(|(n, _)| n.value.clone());
+        out.push(base);
+    }
+}
+
+fn looks_like_type_name(s: &str) -> bool {
+    let stop = ["the", "a", "an", "its", "parent", "base", "this", "that"];
+    s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !stop.contains(&s.to_ascii_lowercase().as_str())
 }
 
 fn dedup(props: impl Iterator<Item = Property>) -> Vec<Property> {
@@ -254,23 +310,75 @@ fn placeholder_type(node: &JsonNode) -> (String, bool) {
     }
 }
 
-fn merge(into: &mut TypeDef, from: TypeDef) {
-    if into.base.is_none() {
-        into.base = from.base;
+/// Merges every description of one type. Scalars come from the description
+/// of highest precedence that has them. Each property is chosen among the
+/// descriptions of the best kind of source that documents it: a readable type
+/// beats an unreadable one, then the type most of those descriptions give,
+/// then walk order. Deterministic, and one draft page cannot outvote the rest.
+fn merge_group(group: Vec<TypeDef>) -> Option<TypeDef> {
+    let mut candidates: Vec<(String, Vec<(TypeOrigin, Property)>)> = Vec::new();
+    let mut iter = group.into_iter();
+    let mut out = iter.next()?;
+    let first_origin = out
+        .sources
+        .first()
+        .map_or(TypeOrigin::ResourcePage, |s| s.origin);
+    let mut add = |origin: TypeOrigin, props: Vec<Property>| {
+        for p in props {
+            match candidates.iter_mut().find(|(n, _)| *n == p.name.value) {
+                Some((_, c)) => c.push((origin, p)),
+                None => candidates.push((p.name.value.clone(), vec![(origin, p)])),
+            }
+        }
+    };
+    add(first_origin, std::mem::take(&mut out.properties));
+    for from in iter {
+        let origin = from
+            .sources
+            .first()
+            .map_or(TypeOrigin::ResourcePage, |s| s.origin);
+        if out.base.is_none() {
+            out.base = from.base;
+        }
+        if out.members.is_empty() {
+            out.members = from.members;
+        }
+        out.open |= from.open;
+        if out.key.is_none() {
+            out.key = from.key;
+        }
+        add(origin, from.properties);
+        out.sources.extend(from.sources);
     }
-    if into.members.is_empty() {
-        into.members = from.members;
-    }
-    into.open |= from.open;
-    if into.key.is_none() {
-        into.key = from.key;
-    }
-    for p in from.properties {
-        if !into.properties.iter().any(|q| q.name.value == p.name.value) {
-            into.properties.push(p);
+    out.properties = candidates
+        .into_iter()
+        .filter_map(|(_, c)| choose(c))
+        .collect();
+    Some(out)
+}
+
+fn choose(candidates: Vec<(TypeOrigin, Property)>) -> Option<Property> {
+    let best = candidates.iter().map(|(o, _)| *o).min()?;
+    let pool: Vec<Property> = candidates
+        .into_iter()
+        .filter(|(o, _)| *o == best)
+        .map(|(_, p)| p)
+        .collect();
+    let readable = |p: &Property| p.type_ref.target != TypeTarget::Unknown;
+    let pool: Vec<Property> = if pool.iter().any(readable) {
+        pool.into_iter().filter(readable).collect()
+    } else {
+        pool
+    };
+    let key = |p: &Property| (p.type_ref.name.to_ascii_lowercase(), p.type_ref.collection);
+    let votes = |p: &Property| pool.iter().filter(|q| key(q) == key(p)).count();
+    let mut best_i = 0;
+    for (i, p) in pool.iter().enumerate() {
+        if votes(p) > votes(&pool[best_i]) {
+            best_i = i;
         }
     }
-    into.sources.extend(from.sources);
+    pool.into_iter().nth(best_i)
 }
 
 fn base_chain(t: &TypeDef, types: &[TypeDef], index: &HashMap<String, usize>) -> Vec<String> {

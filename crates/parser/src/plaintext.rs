@@ -20,9 +20,9 @@ use graphdoc_model::Spanned;
 /// Any markdown marker (front matter or other `---` lines, ATX headings,
 /// fences, pipe-table delimiter rows, `<!--` comments, `[text](target)` links)
 /// means markdown. Otherwise the text must also show rendered-page structure
-/// (at least two of: a `Namespace: microsoft.graph` line, a known section
-/// title standing alone, a known table header row, an HTTP request or status
-/// line), so empty files and plain prose stay with the markdown reader.
+/// (at least two of: a `Namespace: microsoft.graph` line, a known heading
+/// standing alone, a known table header row, an HTTP request or status line),
+/// so empty files and plain prose stay with the markdown reader.
 pub fn looks_rendered(text: &str) -> bool {
     let lines = read_lines(text);
     if lines.iter().any(|l| is_markdown_marker(l.text)) {
@@ -35,7 +35,7 @@ pub fn looks_rendered(text: &str) -> bool {
             continue;
         }
         let structural = t.starts_with("Namespace: microsoft.")
-            || (standalone(&lines, i) && heading_kind(t).is_some_and(|k| k.section.is_some()))
+            || (standalone(&lines, i) && heading_kind(t).is_some())
             || parse_header(*line).is_some()
             || is_request_line(t)
             || is_status_line(t);
@@ -309,11 +309,19 @@ impl<'a> Reader<'_, 'a> {
             return self.table(i, &header);
         }
         if is_request_line(line.text) {
-            return if self.section == Section::HttpRequest {
-                self.syntax_block(i)
-            } else {
-                self.message(i)
-            };
+            if self.section == Section::HttpRequest {
+                return self.syntax_block(i, true);
+            }
+            // Request lines one after another, with no headers between, are a
+            // syntax listing wherever they stand.
+            if self
+                .lines
+                .get(i + 1)
+                .is_some_and(|l| is_request_line(l.text))
+            {
+                return self.syntax_block(i, false);
+            }
+            return self.message(i);
         }
         if is_status_line(line.text) {
             return self.message(i);
@@ -465,13 +473,18 @@ impl<'a> Reader<'_, 'a> {
         cells
     }
 
-    /// The HTTP request section's syntax block: request lines, runs separated
-    /// only by blank lines merged into one block as in the markdown source.
-    fn syntax_block(&mut self, i: usize) -> usize {
+    /// A syntax block: consecutive request lines. In the HTTP request section
+    /// runs separated only by blank lines are merged (`across_blanks`), as the
+    /// markdown source has them in one block.
+    fn syntax_block(&mut self, i: usize, across_blanks: bool) -> usize {
         let mut last = i;
         let mut j = i + 1;
         loop {
-            let k = self.next_non_blank(j);
+            let k = if across_blanks {
+                self.next_non_blank(j)
+            } else {
+                j
+            };
             match self.lines.get(k) {
                 Some(l) if is_request_line(l.text) => {
                     last = k;
@@ -1702,6 +1715,44 @@ The following is a JSON representation of the resource.
         assert_eq!(texts(&tables[4].header), ["Member"]);
         assert_eq!(rows(tables[4]), [["elementary"], ["expert"]]);
         assert_eq!(headings(&blocks).last(), Some(&(2, "Members")));
+    }
+
+    #[test]
+    fn enum_page() {
+        let page = "Call records enum values\n\nNamespace: microsoft.graph.callRecords\n\n\
+            callType values\n\nMember\nunknown\ngroupCall\n\nfailureStage values\n\n\
+            Member Value Description\ncallSetup 0 Setting up.\nmidcall 1 During the call.\n";
+        assert!(looks_rendered(page));
+        let blocks = read(page);
+        assert_faithful(page, &blocks);
+        assert_eq!(
+            headings(&blocks),
+            vec![
+                (1, "Call records enum values"),
+                (3, "callType values"),
+                (3, "failureStage values")
+            ]
+        );
+        let tables = tables(&blocks);
+        assert_eq!(rows(tables[0]), [["unknown"], ["groupCall"]]);
+        assert_eq!(rows(tables[1])[1], ["midcall", "1", "During the call."]);
+    }
+
+    #[test]
+    fn request_lines_in_a_row_are_one_block() {
+        let page = "Get a site\n\nNamespace: microsoft.graph\n\nGet the root site\n\n\
+            GET /sites/root\nGET /sites/contoso.sharepoint.com\n\nExample\n\nRequest\n\n\
+            GET /sites/{site-id}\n";
+        let blocks = read(page);
+        assert_faithful(page, &blocks);
+        let codes: Vec<&str> = codes(&blocks).iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            codes,
+            [
+                "GET /sites/root\nGET /sites/contoso.sharepoint.com",
+                "GET /sites/{site-id}"
+            ]
+        );
     }
 
     #[test]

@@ -258,3 +258,21 @@ fn spans_point_at_their_text() {
         .expect("odata");
     check(&ann.span, "\"microsoft.graph.skillProficiency\"");
 }
+
+#[test]
+fn corpus_model_snapshot() {
+    let (corpus, errors) = graphdoc_parser::load(&[docs_input()]).expect("docs-input loads");
+    assert!(errors.is_empty());
+    let mut report = graphdoc_model::ModelReport::from_corpus(&corpus);
+    // Paths as walked start with the absolute checkout path; keep the snapshot portable.
+    let root = docs_input().display().to_string();
+    for t in &mut report.types {
+        for p in &mut t.pages {
+            *p = p.replace(&root, "docs-input");
+        }
+    }
+    for o in &mut report.operations {
+        o.page = o.page.replace(&root, "docs-input");
+    }
+    insta::assert_json_snapshot!("docs_input_model", report);
+}
