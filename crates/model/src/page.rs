@@ -393,14 +393,17 @@ impl Page {
 
 impl Page {
     /// The request body type: the type the Request body prose links to, else
-    /// the `@odata.type` of the first request example's annotation.
+    /// the `@odata.type` of the first request example's annotation; none for
+    /// an action whose body is a table of parameters.
     pub fn request_type(&self) -> Option<String> {
-        if let Some(link) = self
-            .request_body
-            .as_ref()
-            .and_then(|b| b.type_link.as_ref())
-        {
-            return Some(link.text.clone());
+        if let Some(body) = &self.request_body {
+            // An action's body is its parameters, not a type.
+            if !body.parameters.is_empty() && body.properties.is_empty() {
+                return None;
+            }
+            if let Some(link) = &body.type_link {
+                return Some(link.text.clone());
+            }
         }
         self.examples
             .iter()
@@ -435,9 +438,28 @@ impl Page {
 /// `#microsoft.graph.user` -> `user`; `Collection(microsoft.graph.user)` -> `user`.
 pub fn short_type_name(name: &str) -> String {
     let name = name.trim().trim_start_matches('#');
-    let name = name
-        .strip_prefix("Collection(")
-        .and_then(|n| n.strip_suffix(')'))
-        .unwrap_or(name);
+    let is_collection = name.get(..11).is_some_and(|p| p.eq_ignore_ascii_case("collection("));
+    let name = match (is_collection, name.strip_suffix(')')) {
+        (true, Some(inner)) => &inner[11..],
+        _ => name,
+    };
     name.rsplit('.').next().unwrap_or(name).to_string()
+}
+
+impl Page {
+    /// The type a resource or enum page describes: its JSON representation's
+    /// `@odata.type`, else the first word of its title ("user resource type").
+    pub fn defined_type_name(&self) -> Option<Spanned<String>> {
+        let from_annotation = self
+            .json_representation
+            .as_ref()
+            .and_then(|j| j.annotation.as_ref()?.odata_type.clone())
+            .map(|t| Spanned::new(short_type_name(&t.value), t.span));
+        from_annotation.or_else(|| {
+            let title = self.title.as_ref()?;
+            let name = title.value.split_whitespace().next()?.trim_matches(['`', '*']);
+            let ok = name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+            (ok && !name.is_empty()).then(|| Spanned::new(short_type_name(name), title.span.clone()))
+        })
+    }
 }

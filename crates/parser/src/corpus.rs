@@ -46,27 +46,9 @@ pub fn resolve(pages: Vec<Page>) -> Corpus {
     }
 }
 
-/// The type a resource page describes: the JSON representation's
-/// `@odata.type`, else the title without "resource type".
+/// The type a resource page describes (see [`Page::defined_type_name`]).
 pub fn resource_type_name(page: &Page) -> Option<Spanned<String>> {
-    let from_annotation = page
-        .json_representation
-        .as_ref()
-        .and_then(|j| j.annotation.as_ref()?.odata_type.clone())
-        .map(|t| Spanned::new(graphdoc_model::short_type_name(&t.value), t.span));
-    from_annotation.or_else(|| {
-        let title = page.title.as_ref()?;
-        let name = title
-            .value
-            .split_whitespace()
-            .next()?
-            .trim_matches(['`', '*']);
-        let ok = name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
-        (ok && !name.is_empty())
-            .then(|| Spanned::new(graphdoc_model::short_type_name(name), title.span.clone()))
-    })
+    page.defined_type_name()
 }
 
 fn namespace_of(page: &Page) -> String {
@@ -104,8 +86,13 @@ fn collect(page: &Page, out: &mut Vec<TypeDef>) {
                     .as_ref()
                     .map(|b| graphdoc_model::short_type_name(&b.value));
                 t.properties = dedup(page.properties.iter().chain(&page.relationships).cloned());
+                // "This is an open type" in the description says it too.
+                t.open = page
+                    .description
+                    .as_ref()
+                    .is_some_and(|d| d.value.to_ascii_lowercase().contains("open type"));
                 if let Some(repr) = &page.json_representation {
-                    t.open = repr.annotation.as_ref().is_some_and(|a| a.open_type);
+                    t.open |= repr.annotation.as_ref().is_some_and(|a| a.open_type);
                     t.key = repr
                         .annotation
                         .as_ref()

@@ -127,7 +127,7 @@ pub fn primitive(name: &str) -> Option<Primitive> {
         "byte" => Primitive::Byte,
         "sbyte" => Primitive::SByte,
         "int16" | "short" => Primitive::Int16,
-        "int32" | "int" | "integer" | "number" => Primitive::Int32,
+        "int32" | "int" | "integer" => Primitive::Int32,
         "int64" | "long" => Primitive::Int64,
         "single" | "float" => Primitive::Single,
         "double" => Primitive::Double,
@@ -205,6 +205,10 @@ fn backticked(src: &SourceText, list: &str, offset: usize) -> Vec<Spanned<String
             i += close + 2;
         } else if c.is_ascii_whitespace() || c == b',' || c == b'*' {
             i += 1;
+        } else if c == b'(' && !out.is_empty() {
+            // `ipp` (IPP Service): a note on the value before it.
+            let Some(close) = list[i..].find(')') else { break };
+            i += close + 1;
         } else if list[i..].starts_with("and ") || list[i..].starts_with("or ") {
             i += if bytes[i] == b'a' { 4 } else { 3 };
         } else {
@@ -381,6 +385,10 @@ mod tests {
         let v = possible_values(&src, &cell(&src, text, vec![]));
         assert_eq!(v.len(), 4);
         assert_eq!(v[3].value, "unknownFutureValue");
+        let text = "Possible values are: `ipp` (IPP Service), and `registration` (Registration Service). Read-only.";
+        let src = SourceText::new("t".into(), text);
+        let v = possible_values(&src, &cell(&src, text, vec![]));
+        assert_eq!(v.iter().map(|s| s.value.as_str()).collect::<Vec<_>>(), ["ipp", "registration"]);
         let text = "Possible values are described in the table below.";
         let src = SourceText::new("t".into(), text);
         assert!(possible_values(&src, &cell(&src, text, vec![])).is_empty());
