@@ -438,7 +438,9 @@ impl Page {
 /// `#microsoft.graph.user` -> `user`; `Collection(microsoft.graph.user)` -> `user`.
 pub fn short_type_name(name: &str) -> String {
     let name = name.trim().trim_start_matches('#');
-    let is_collection = name.get(..11).is_some_and(|p| p.eq_ignore_ascii_case("collection("));
+    let is_collection = name
+        .get(..11)
+        .is_some_and(|p| p.eq_ignore_ascii_case("collection("));
     let name = match (is_collection, name.strip_suffix(')')) {
         (true, Some(inner)) => &inner[11..],
         _ => name,
@@ -457,9 +459,16 @@ impl Page {
             .map(|t| Spanned::new(short_type_name(&t.value), t.span));
         from_annotation.or_else(|| {
             let title = self.title.as_ref()?;
-            let name = title.value.split_whitespace().next()?.trim_matches(['`', '*']);
-            let ok = name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
-            (ok && !name.is_empty()).then(|| Spanned::new(short_type_name(name), title.span.clone()))
+            let name = title
+                .value
+                .split_whitespace()
+                .next()?
+                .trim_matches(['`', '*']);
+            let ok = name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+            (ok && !name.is_empty())
+                .then(|| Spanned::new(short_type_name(name), title.span.clone()))
         })
     }
 }

@@ -207,7 +207,9 @@ fn backticked(src: &SourceText, list: &str, offset: usize) -> Vec<Spanned<String
             i += 1;
         } else if c == b'(' && !out.is_empty() {
             // `ipp` (IPP Service): a note on the value before it.
-            let Some(close) = list[i..].find(')') else { break };
+            let Some(close) = list[i..].find(')') else {
+                break;
+            };
             i += close + 1;
         } else if list[i..].starts_with("and ") || list[i..].starts_with("or ") {
             i += if bytes[i] == b'a' { 4 } else { 3 };
@@ -388,7 +390,10 @@ mod tests {
         let text = "Possible values are: `ipp` (IPP Service), and `registration` (Registration Service). Read-only.";
         let src = SourceText::new("t".into(), text);
         let v = possible_values(&src, &cell(&src, text, vec![]));
-        assert_eq!(v.iter().map(|s| s.value.as_str()).collect::<Vec<_>>(), ["ipp", "registration"]);
+        assert_eq!(
+            v.iter().map(|s| s.value.as_str()).collect::<Vec<_>>(),
+            ["ipp", "registration"]
+        );
         let text = "Possible values are described in the table below.";
         let src = SourceText::new("t".into(), text);
         assert!(possible_values(&src, &cell(&src, text, vec![])).is_empty());

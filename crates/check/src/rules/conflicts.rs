@@ -1,0 +1,256 @@
+//! conflicting-definition: two pages that describe one operation or one type
+//! differently.
+use super::Ctx;
+use crate::{Code, Diagnostic};
+use graphdoc_model::{type_key, Page, PageKind, Property, TypeTarget};
+use std::collections::BTreeMap;
+
+pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    operations(ctx, out);
+    properties(ctx, out);
+}
+
+/// Two API pages that declare the same operation (method and path, with
+/// parameter names and singular/plural segments folded: `/user/{userId}/x`
+/// and `/users/{id}/x`) describe it twice; the later page (in walk order) is
+/// reported once per earlier page, with the differences.
+fn operations(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let mut by_op: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, page) in ctx
+        .corpus
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind == PageKind::Api)
+    {
+        for op in &page.operations {
+            let key = format!(
+                "{} {}",
+                op.method.value.to_ascii_uppercase(),
+                fold_path(&op.path.template.value)
+            );
+            let pages = by_op.entry(key).or_default();
+            if !pages.contains(&i) {
+                pages.push(i);
+            }
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = by_op
+        .values()
+        .flat_map(|pages| pages.iter().skip(1).map(move |&later| (pages[0], later)))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    for (first, later) in pairs {
+        let (first, other) = (&ctx.corpus.pages[first], &ctx.corpus.pages[later]);
+        // One endpoint serves several derived types, each with its own page
+        // (`PATCH /deviceConfigurations/{id}`): those are different operations.
+        let same_type = |a: Option<String>, b: Option<String>| match (a, b) {
+            (Some(a), Some(b)) => type_key(&a) == type_key(&b),
+            (None, None) => true,
+            _ => false,
+        };
+        if !same_type(first.request_type(), other.request_type())
+            || !same_type(first.response_type().0, other.response_type().0)
+        {
+            continue;
+        }
+        let differences = differences(first, other);
+        let Some(title) = &other.title else { continue };
+        if differences.is_empty() {
+            continue;
+        }
+        let mut d = Diagnostic::new(
+            Code::ConflictingDefinition,
+            title.span.clone(),
+            format!(
+                "`{}` describes an operation that {} describes too, and the two disagree",
+                title.value, first.path
+            ),
+        )
+        .with_label("conflicting description");
+        for note in differences {
+            d = d.with_note(note);
+        }
+        out.push(d);
+    }
+}
+
+/// `/Users/{id | userPrincipalName}/Profile/Positions` -> `/user/{}/profile/position`.
+fn fold_path(path: &str) -> String {
+    let path = path.split('?').next().unwrap_or(path);
+    path.split('/')
+        .map(|seg| {
+            if seg.starts_with('{') && seg.ends_with('}') {
+                "{}".to_string()
+            } else {
+                let lower = seg.to_ascii_lowercase();
+                lower
+                    .strip_suffix('s')
+                    .map_or(lower.clone(), str::to_string)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn paths(page: &Page) -> Vec<String> {
+    let mut v: Vec<String> = page
+        .operations
+        .iter()
+        .map(|o| {
+            format!(
+                "{} {}",
+                o.method.value.to_ascii_uppercase(),
+                o.path.template.value
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn body_types(page: &Page) -> BTreeMap<String, (String, &Property)> {
+    page.request_body
+        .iter()
+        .flat_map(|b| &b.properties)
+        .map(|p| (p.name.value.clone(), (type_text(p), p)))
+        .collect()
+}
+
+fn type_text(p: &Property) -> String {
+    format!(
+        "{}{}",
+        p.type_ref.name,
+        if p.type_ref.collection {
+            " collection"
+        } else {
+            ""
+        }
+    )
+}
+
+fn differences(a: &Page, b: &Page) -> Vec<String> {
+    let mut notes = Vec::new();
+    let mut disagree = false;
+    let (ta, tb) = (body_types(a), body_types(b));
+    for (name, (ty, p)) in &tb {
+        match ta.get(name) {
+            Some((other, q)) if !other.eq_ignore_ascii_case(ty) => {
+                disagree = true;
+                notes.push(format!(
+                    "request body property `{name}`: `{other}` at {}:{}, `{ty}` at {}:{}",
+                    a.path, q.type_ref.span.line, b.path, p.type_ref.span.line
+                ));
+            }
+            None if !ta.is_empty() => {
+                notes.push(format!("request body property `{name}` only in {}", b.path))
+            }
+            _ => {}
+        }
+    }
+    if !tb.is_empty() {
+        for name in ta.keys().filter(|n| !tb.contains_key(*n)) {
+            notes.push(format!("request body property `{name}` only in {}", a.path));
+        }
+    }
+    // Pages may document different subsets of an operation's paths and
+    // properties (Intune splits one operation by workload); that is only
+    // worth saying beside a real disagreement on a type.
+    if !disagree {
+        return Vec::new();
+    }
+    let (pa, pb) = (paths(a), paths(b));
+    if pa != pb {
+        notes.insert(
+            0,
+            format!(
+                "paths: {} says {}; {} says {}",
+                a.path,
+                list(&pa),
+                b.path,
+                list(&pb)
+            ),
+        );
+    }
+    notes
+}
+
+fn list(v: &[String]) -> String {
+    if v.is_empty() {
+        "no path".to_string()
+    } else {
+        v.iter()
+            .map(|s| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// One type's property given different types by two pages: reported at the
+/// later page's Type cell.
+fn properties(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    // type key -> property name -> (first page path, its property)
+    let mut seen: BTreeMap<(String, String), (&str, &Property)> = BTreeMap::new();
+    for page in &ctx.corpus.pages {
+        let Some((type_name, props)) = described_type(page) else {
+            continue;
+        };
+        let key = type_key(&type_name);
+        for p in props {
+            if p.type_ref.target == TypeTarget::Unknown {
+                continue;
+            }
+            let entry = (key.clone(), p.name.value.clone());
+            match seen.get(&entry) {
+                None => {
+                    seen.insert(entry, (page.path.as_str(), p));
+                }
+                Some((first_page, q)) if *first_page != page.path && !same_type(p, q) => {
+                    out.push(
+                        Diagnostic::new(
+                            Code::ConflictingDefinition,
+                            p.type_ref.span.clone(),
+                            format!(
+                                "`{type_name}.{}` is `{}` here but `{}` in {first_page}",
+                                p.name.value,
+                                type_text(p),
+                                type_text(q)
+                            ),
+                        )
+                        .with_label("conflicting type")
+                        .with_note(format!(
+                            "{first_page}:{}:{} documents it first",
+                            q.type_ref.span.line, q.type_ref.span.column
+                        )),
+                    );
+                }
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+fn same_type(a: &Property, b: &Property) -> bool {
+    a.type_ref.collection == b.type_ref.collection
+        && a.type_ref.name.eq_ignore_ascii_case(&b.type_ref.name)
+}
+
+/// The type a page describes with a property table, and the rows.
+fn described_type(page: &Page) -> Option<(String, Vec<&Property>)> {
+    match page.kind {
+        PageKind::Resource => {
+            let name = page.defined_type_name()?.value;
+            Some((
+                name,
+                page.properties.iter().chain(&page.relationships).collect(),
+            ))
+        }
+        PageKind::Api => {
+            let body = page.request_body.as_ref()?;
+            let link = body.type_link.as_ref()?;
+            Some((link.text.clone(), body.properties.iter().collect()))
+        }
+        _ => None,
+    }
+}

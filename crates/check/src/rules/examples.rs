@@ -1,0 +1,693 @@
+//! The examples: JSON validity, Content-Length, and every body checked
+//! against its documented type through the corpus registry.
+use super::values::{fits_primitive, key_names_a_type, kind_name, placeholder, timestamp};
+use super::Ctx;
+use crate::{Code, Diagnostic};
+use graphdoc_model::{
+    short_type_name, Example, HttpMessage, JsonNode, JsonValue, MessageStart, Page, Property,
+    TypeDef, TypeKind, TypeOrigin, TypeRef, TypeTarget,
+};
+
+pub(super) fn check(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
+    let request_type = page.request_type().and_then(|t| ctx.corpus.type_named(&t));
+    let (response_name, response_collection) = page.response_type();
+    let first_response = page.examples.iter().position(|e| e.response.is_some());
+    for (i, example) in page.examples.iter().enumerate() {
+        if let Some(req) = &example.request {
+            message_checks(req, out);
+            if let Some(json) = req.body.as_ref().and_then(|b| b.json.as_ref()) {
+                let walker = Walker {
+                    ctx,
+                    out: &mut *out,
+                };
+                walker.root(page, json, request_type);
+            }
+        }
+        if let Some(resp) = &example.response {
+            message_checks(resp, out);
+            // The Response section describes the first example's response;
+            // later examples may show other scenarios.
+            annotation_checks(
+                ctx,
+                page,
+                resp,
+                response_name.as_deref(),
+                first_response == Some(i),
+                out,
+            );
+            if let Some(json) = resp.body.as_ref().and_then(|b| b.json.as_ref()) {
+                let declared = resp
+                    .annotation
+                    .as_ref()
+                    .and_then(|a| a.odata_type.as_ref())
+                    .and_then(|t| ctx.corpus.type_named(&t.value))
+                    .or_else(|| {
+                        response_name
+                            .as_deref()
+                            .and_then(|n| ctx.corpus.type_named(n))
+                    });
+                let walker = Walker {
+                    ctx,
+                    out: &mut *out,
+                };
+                let items = response_collection
+                    || resp.annotation.as_ref().is_some_and(|a| a.is_collection);
+                // Collections come as `{"value": [...]}`; some pages wrap a
+                // single entity the same way.
+                let wrapped = json.get("value").filter(|_| {
+                    items
+                        || declared.is_some_and(|t| ctx.corpus.find_property(t, "value").is_none())
+                });
+                match wrapped {
+                    Some(value) => walker.items(page, value, declared),
+                    None => walker.root(page, json, declared),
+                }
+            }
+        }
+        echo_check(example, out);
+    }
+}
+
+/// invalid-json, content-length-mismatch, timestamp-order.
+fn message_checks(msg: &HttpMessage, out: &mut Vec<Diagnostic>) {
+    let Some(body) = &msg.body else { return };
+    if let Some(err) = &body.json_error {
+        out.push(
+            Diagnostic::new(
+                Code::InvalidJson,
+                err.span.clone(),
+                format!("example body is not JSON: {}", err.value),
+            )
+            .with_label("here"),
+        );
+    }
+    content_length(msg, out);
+    if let Some(json) = &body.json {
+        timestamps(json, out);
+    }
+}
+
+fn content_length(msg: &HttpMessage, out: &mut Vec<Diagnostic>) {
+    let Some(header) = msg
+        .headers
+        .iter()
+        .find(|h| h.name.value.eq_ignore_ascii_case("content-length"))
+    else {
+        return;
+    };
+    let Ok(declared) = header.value.value.trim().parse::<usize>() else {
+        return;
+    };
+    let Some(body) = &msg.body else { return };
+    // A shortened body cannot match the length of the full one.
+    if body.elided || msg.annotation.as_ref().is_some_and(|a| a.truncated) {
+        return;
+    }
+    let lf = body.raw.len();
+    let lines = body.raw.matches('\n').count();
+    let readings = [lf, lf + 1, lf + lines, lf + lines + 2];
+    if !readings.contains(&declared) {
+        out.push(
+            Diagnostic::new(
+                Code::ContentLengthMismatch,
+                header.value.span.clone(),
+                format!("Content-Length is {declared} but the body is {lf} bytes ({} with CRLF line endings)", lf + lines),
+            )
+            .with_label("does not match the body"),
+        );
+    }
+}
+
+fn timestamps(node: &JsonNode, out: &mut Vec<Diagnostic>) {
+    match &node.value {
+        JsonValue::Object { members, .. } => {
+            let created = node.get("createdDateTime");
+            let modified = node.get("lastModifiedDateTime");
+            if let (Some(c), Some(m)) = (created, modified) {
+                let (ct, mt) = (
+                    c.as_str().and_then(timestamp),
+                    m.as_str().and_then(timestamp),
+                );
+                if let (Some(ct), Some(mt)) = (ct, mt) {
+                    if mt < ct {
+                        out.push(
+                            Diagnostic::new(
+                                Code::TimestampOrder,
+                                m.span.clone(),
+                                "lastModifiedDateTime is earlier than createdDateTime in the same object",
+                            )
+                            .with_label("modified before created")
+                            .with_note(format!("createdDateTime is {} at line {}", c.as_str().unwrap_or(""), c.span.line)),
+                        );
+                    }
+                }
+            }
+            for m in members {
+                timestamps(&m.value, out);
+            }
+        }
+        JsonValue::Array { items, .. } => items.iter().for_each(|i| timestamps(i, out)),
+        _ => {}
+    }
+}
+
+/// The response annotation against the Response section and the registry:
+/// odata-type-mismatch, type-name-leak, response-type-mismatch.
+fn annotation_checks(
+    ctx: &Ctx,
+    page: &Page,
+    resp: &HttpMessage,
+    documented: Option<&str>,
+    first: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(odata) = resp.annotation.as_ref().and_then(|a| a.odata_type.as_ref()) else {
+        return;
+    };
+    if odata_value(ctx, &odata.value, &odata.span, documented, out) || !first {
+        return;
+    }
+    let Some(link) = page.response.as_ref().and_then(|r| r.type_link.as_ref()) else {
+        return;
+    };
+    let annotated = short_type_name(&odata.value);
+    let linked = link.text.trim_matches(['*', '`']);
+    if !linked
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '.')
+    {
+        return;
+    }
+    // Informal link text ("Range") is fine when the linked page defines the
+    // annotated type (`workbookRange`).
+    let target_type = ctx
+        .linked_page(page, &link.target)
+        .and_then(|p| p.defined_type_name());
+    let same = |a: &str, b: &str| {
+        a.eq_ignore_ascii_case(b)
+            || a.eq_ignore_ascii_case(&format!("{b}s"))
+            || b.eq_ignore_ascii_case(&format!("{a}s"))
+    };
+    let agrees = same(&annotated, linked)
+        || target_type
+            .as_ref()
+            .is_some_and(|t| same(&annotated, &t.value))
+        || related(ctx, &annotated, linked);
+    if !agrees {
+        out.push(
+            Diagnostic::new(
+                Code::ResponseTypeMismatch,
+                odata.span.clone(),
+                format!("the response annotation says `{annotated}` but the Response section returns `{linked}`"),
+            )
+            .with_label("annotated type")
+            .with_note(format!("the Response section links `{linked}` at line {}", link.span.line)),
+        );
+    }
+}
+
+/// Whether one type derives from the other (a response of a base type may be
+/// annotated with a derived type and the other way round).
+fn related(ctx: &Ctx, a: &str, b: &str) -> bool {
+    let chain_has = |x: &str, y: &str| {
+        ctx.corpus
+            .type_named(x)
+            .is_some_and(|t| t.base_chain.iter().any(|base| base.eq_ignore_ascii_case(y)))
+    };
+    // "An [educationOutcome](...) that gives a numerical grade.": a derived
+    // type whose page says so in prose rather than with "Inherits from".
+    let described_as = |x: &str, y: &str| {
+        let Some(t) = ctx.corpus.type_named(x) else {
+            return false;
+        };
+        t.sources
+            .iter()
+            .filter_map(|s| ctx.page_index.get(&super::normalize_path(&s.page)))
+            .any(|&i| {
+                ctx.corpus.pages[i].description.as_ref().is_some_and(|d| {
+                    d.value
+                        .split(|c: char| !c.is_ascii_alphanumeric())
+                        .any(|w| w.eq_ignore_ascii_case(y))
+                })
+            })
+    };
+    chain_has(a, b) || chain_has(b, a) || described_as(a, b) || described_as(b, a)
+}
+
+/// Checks an `@odata.type` value; true when it reported something.
+fn odata_value(
+    ctx: &Ctx,
+    value: &str,
+    span: &graphdoc_model::Span,
+    expected: Option<&str>,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    let name = value.trim().trim_start_matches('#');
+    // `Collection(microsoft.graph.x)` is how OData names a collection type.
+    let lower = name.to_ascii_lowercase();
+    let name = match (lower.starts_with("collection("), name.strip_suffix(')')) {
+        (true, Some(inner)) => &inner["collection(".len()..],
+        _ => name,
+    };
+    let (ns, short) = match name.rfind('.') {
+        Some(i) => (Some(&name[..i]), &name[i + 1..]),
+        None => (None, name),
+    };
+    if let Some(ns) = super::types::foreign_namespace(ns) {
+        let graph_ns = ns.eq_ignore_ascii_case("microsoft.graph")
+            || ns.to_ascii_lowercase().starts_with("microsoft.graph.");
+        if graph_ns {
+            out.push(
+                Diagnostic::new(
+                    Code::OdataTypeMismatch,
+                    span.clone(),
+                    format!("namespace `{ns}` is spelled `microsoft.graph` in Graph type names"),
+                )
+                .with_label("namespace case"),
+            );
+        } else {
+            out.push(
+                Diagnostic::new(Code::TypeNameLeak, span.clone(), format!("`{name}` is an internal type name; the Graph type is `microsoft.graph.{short}`"))
+                    .with_label("internal type name"),
+            );
+        }
+        return true;
+    }
+    let canonical = ctx
+        .corpus
+        .type_named(short)
+        .map(|t| t.name.clone())
+        .or_else(|| {
+            expected
+                .filter(|e| e.eq_ignore_ascii_case(short))
+                .map(str::to_string)
+        });
+    if let Some(canonical) = canonical {
+        if canonical != short && canonical.eq_ignore_ascii_case(short) {
+            out.push(
+                Diagnostic::new(
+                    Code::OdataTypeMismatch,
+                    span.clone(),
+                    format!("`{short}` differs from the documented type `{canonical}` in case"),
+                )
+                .with_label("type name case"),
+            );
+            return true;
+        }
+    }
+    false
+}
+
+/// A create example's response should echo what the request sent.
+fn echo_check(example: &Example, out: &mut Vec<Diagnostic>) {
+    let (Some(req), Some(resp)) = (&example.request, &example.response) else {
+        return;
+    };
+    let MessageStart::Request { method, .. } = &req.start else {
+        return;
+    };
+    let MessageStart::Response { status, .. } = &resp.start else {
+        return;
+    };
+    if !method.value.eq_ignore_ascii_case("POST") || status.value != 201 {
+        return;
+    }
+    let body = |m: &HttpMessage| m.body.as_ref().and_then(|b| b.json.as_ref()).cloned();
+    if let (Some(sent), Some(echoed)) = (body(req), body(resp)) {
+        echo(&sent, &echoed, "", out);
+    }
+}
+
+fn echo(sent: &JsonNode, echoed: &JsonNode, path: &str, out: &mut Vec<Diagnostic>) {
+    let JsonValue::Object { members, .. } = &sent.value else {
+        return;
+    };
+    for m in members.iter().filter(|m| !m.key.value.contains('@')) {
+        let Some(back) = echoed.get(&m.key.value) else {
+            continue;
+        };
+        let key = if path.is_empty() {
+            m.key.value.clone()
+        } else {
+            format!("{path}.{}", m.key.value)
+        };
+        match (&m.value.value, &back.value) {
+            (JsonValue::Object { .. }, JsonValue::Object { .. }) => echo(&m.value, back, &key, out),
+            (
+                JsonValue::String(_) | JsonValue::Number(_) | JsonValue::Bool(_),
+                JsonValue::String(_) | JsonValue::Number(_) | JsonValue::Bool(_),
+            ) if m.value.value != back.value => {
+                out.push(
+                    Diagnostic::new(
+                        Code::RequestResponseMismatch,
+                        back.span.clone(),
+                        format!(
+                            "the request sent {} for `{key}` but the response echoes {}",
+                            show(&m.value.value),
+                            show(&back.value)
+                        ),
+                    )
+                    .with_label("differs from the request")
+                    .with_note(format!(
+                        "the request value is at line {}",
+                        m.value.span.line
+                    )),
+                );
+            }
+            _ => {}
+        }
+    }
+}
+
+fn show(v: &JsonValue) -> String {
+    match v {
+        JsonValue::String(s) => {
+            // Bodies hold HTML and long text: one line, shortened.
+            let one_line: String = s
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            let short: String = one_line.chars().take(60).collect();
+            let more = if one_line.chars().count() > 60 {
+                "..."
+            } else {
+                ""
+            };
+            format!("`\"{short}{more}\"`")
+        }
+        JsonValue::Number(n) => format!("`{n}`"),
+        JsonValue::Bool(b) => format!("`{b}`"),
+        other => kind_name(other).to_string(),
+    }
+}
+
+/// Walks a body against its documented type.
+struct Walker<'c, 'o> {
+    ctx: &'c Ctx<'c>,
+    out: &'o mut Vec<Diagnostic>,
+}
+
+impl Walker<'_, '_> {
+    fn root(mut self, page: &Page, json: &JsonNode, ty: Option<&TypeDef>) {
+        // An action's body is its parameters, not a type.
+        let params: Vec<&graphdoc_model::Parameter> = page
+            .request_body
+            .iter()
+            .flat_map(|b| &b.parameters)
+            .collect();
+        if !params.is_empty() {
+            if let JsonValue::Object { members, .. } = &json.value {
+                for m in members {
+                    match params.iter().find(|p| p.name.value == m.key.value) {
+                        Some(p) => match &p.type_ref {
+                            Some(t) => self.value(&m.key.value, &m.value, t, &[]),
+                            None => self.untyped(&m.key.value, &m.value),
+                        },
+                        None => self.untyped(&m.key.value, &m.value),
+                    }
+                }
+            }
+            return;
+        }
+        self.object(json, ty);
+    }
+
+    fn items(mut self, _page: &Page, value: &JsonNode, ty: Option<&TypeDef>) {
+        match &value.value {
+            JsonValue::Array { items, .. } => items.iter().for_each(|i| self.object(i, ty)),
+            JsonValue::Object { .. } => self.object(value, ty),
+            _ => self.untyped("value", value),
+        }
+    }
+
+    /// An object of type `ty` (or of the type its `@odata.type` names).
+    fn object(&mut self, node: &JsonNode, ty: Option<&TypeDef>) {
+        let JsonValue::Object { members, .. } = &node.value else {
+            self.untyped("", node);
+            return;
+        };
+        let mut ty = ty;
+        if let Some(odata) = node.get("@odata.type") {
+            if let Some(v) = odata.as_str() {
+                let expected = ty.map(|t| t.name.clone());
+                if !odata_value(self.ctx, v, &odata.span, expected.as_deref(), self.out) {
+                    if let Some(t) = self.ctx.corpus.type_named(v) {
+                        ty = Some(t);
+                    }
+                }
+            }
+        }
+        let report_unknown =
+            ty.is_some_and(|t| complete(self.ctx, t) && !lost_base(self.ctx, t, node));
+        for m in members {
+            let key = m.key.value.as_str();
+            if key.contains('@') {
+                continue;
+            }
+            let Some(t) = ty else {
+                self.untyped(key, &m.value);
+                continue;
+            };
+            match self.ctx.corpus.find_property(t, key) {
+                Some(p) => {
+                    let p: Property = p.clone();
+                    self.value(key, &m.value, &p.type_ref, &p.possible_values);
+                }
+                None => {
+                    if report_unknown {
+                        self.out.push(
+                            Diagnostic::new(
+                                Code::UnknownProperty,
+                                m.key.span.clone(),
+                                format!("`{key}` is not a documented property of `{}`", t.name),
+                            )
+                            .with_label("undocumented property"),
+                        );
+                    }
+                    self.untyped(key, &m.value);
+                }
+            }
+        }
+    }
+
+    /// A value of a documented property.
+    fn value(
+        &mut self,
+        key: &str,
+        node: &JsonNode,
+        ty: &TypeRef,
+        possible: &[graphdoc_model::Spanned<String>],
+    ) {
+        if matches!(node.value, JsonValue::Null) {
+            return;
+        }
+        if ty.collection {
+            match &node.value {
+                JsonValue::Array { items, .. } => {
+                    let element = TypeRef {
+                        collection: false,
+                        ..ty.clone()
+                    };
+                    for i in items {
+                        self.value(key, i, &element, possible);
+                    }
+                }
+                other => self.mismatch(key, node, &format!("an array of {}", ty.name), other),
+            }
+            return;
+        }
+        match ty.target {
+            TypeTarget::Primitive(p) => {
+                if !fits_primitive(p, &node.value) {
+                    self.mismatch(key, node, &format!("a {} value", p.name()), &node.value);
+                } else if let JsonValue::String(s) = &node.value {
+                    self.string(key, node, s, possible);
+                }
+            }
+            TypeTarget::Named => match self.ctx.corpus.type_named(&ty.name) {
+                Some(def) if def.kind == TypeKind::Enum => self.enum_value(key, node, def),
+                Some(def) => match &node.value {
+                    JsonValue::Object { .. } => self.object(node, Some(def)),
+                    JsonValue::String(s) if placeholder(s).is_some() => {
+                        self.placeholder(key, node, s)
+                    }
+                    other => self.mismatch(key, node, &format!("a {} object", def.name), other),
+                },
+                None => self.untyped(key, node),
+            },
+            TypeTarget::Unknown => self.untyped(key, node),
+        }
+    }
+
+    fn string(
+        &mut self,
+        key: &str,
+        node: &JsonNode,
+        s: &str,
+        possible: &[graphdoc_model::Spanned<String>],
+    ) {
+        if possible.iter().any(|p| p.value == s) {
+            return;
+        }
+        if placeholder(s).is_some() && !key_names_a_type(key) {
+            self.placeholder(key, node, s);
+            return;
+        }
+        if !possible.is_empty() && !s.is_empty() {
+            if is_name_placeholder(key, s) {
+                self.placeholder(key, node, s);
+                return;
+            }
+            let listed: Vec<&str> = possible.iter().map(|p| p.value.as_str()).collect();
+            // Several values may be combined with commas (`created,updated`).
+            let known = |v: &str| listed.iter().any(|l| l.eq_ignore_ascii_case(v.trim()));
+            if !known(s) && !s.split(',').all(known) {
+                self.out.push(
+                    Diagnostic::new(
+                        Code::InvalidEnumValue,
+                        node.span.clone(),
+                        format!("`{s}` is not a documented value of `{key}`"),
+                    )
+                    .with_label("not a possible value")
+                    .with_note(format!("possible values: {}", listed.join(", "))),
+                );
+            }
+        }
+    }
+
+    fn enum_value(&mut self, key: &str, node: &JsonNode, def: &TypeDef) {
+        let JsonValue::String(s) = &node.value else {
+            self.mismatch(
+                key,
+                node,
+                &format!("a {} value (a string)", def.name),
+                &node.value,
+            );
+            return;
+        };
+        if placeholder(s).is_some() || is_name_placeholder(key, s) {
+            self.placeholder(key, node, s);
+            return;
+        }
+        if def.members.is_empty() {
+            return;
+        }
+        // Flag enums carry several members separated by commas.
+        for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            if !def
+                .members
+                .iter()
+                .any(|m| m.name.value.eq_ignore_ascii_case(part))
+            {
+                let members: Vec<&str> =
+                    def.members.iter().map(|m| m.name.value.as_str()).collect();
+                self.out.push(
+                    Diagnostic::new(
+                        Code::InvalidEnumValue,
+                        node.span.clone(),
+                        format!("`{part}` is not a member of `{}`", def.name),
+                    )
+                    .with_label("not a member")
+                    .with_note(format!("members: {}", members.join(", "))),
+                );
+            }
+        }
+    }
+
+    fn placeholder(&mut self, key: &str, node: &JsonNode, s: &str) {
+        let why = placeholder(s).unwrap_or("the property name as a placeholder");
+        self.out.push(
+            Diagnostic::new(
+                Code::PlaceholderValue,
+                node.span.clone(),
+                format!("`\"{s}\"` for `{key}` is {why}, not an example value"),
+            )
+            .with_label("placeholder"),
+        );
+    }
+
+    fn mismatch(&mut self, key: &str, node: &JsonNode, expected: &str, found: &JsonValue) {
+        let found_text = match found {
+            JsonValue::String(s) if placeholder(s).is_some() => {
+                format!("the placeholder string `\"{s}\"`")
+            }
+            other => kind_name(other).to_string(),
+        };
+        self.out.push(
+            Diagnostic::new(
+                Code::ExampleTypeMismatch,
+                node.span.clone(),
+                format!("`{key}` should be {expected}, found {found_text}"),
+            )
+            .with_label("wrong JSON type"),
+        );
+    }
+
+    /// A value with no documented type: only placeholders can be told.
+    fn untyped(&mut self, key: &str, node: &JsonNode) {
+        match &node.value {
+            JsonValue::String(s) if placeholder(s).is_some() && !key_names_a_type(key) => {
+                self.placeholder(key, node, s)
+            }
+            JsonValue::Object { .. } => self.object(node, None),
+            JsonValue::Array { items, .. } => items.iter().for_each(|i| self.untyped(key, i)),
+            _ => {}
+        }
+    }
+}
+
+/// `"visibility": "visibility-value"`: the generated stand-in for a value.
+/// Reported only where it breaks the documented type (an enum or a listed set
+/// of values); in a free-text String it is still a string.
+fn is_name_placeholder(key: &str, s: &str) -> bool {
+    s.strip_suffix("-value")
+        .is_some_and(|k| k.eq_ignore_ascii_case(key))
+}
+
+/// Properties every Graph entity or resource base carries.
+const INHERITED: [&str; 6] = [
+    "id",
+    "createdDateTime",
+    "lastModifiedDateTime",
+    "createdBy",
+    "lastModifiedBy",
+    "deletedDateTime",
+];
+
+/// A type whose page names no base while the example shows the properties
+/// of one (`id`, `createdBy`, ...): its docs lost the base, and its other
+/// "unknown" properties are most likely the base's too.
+fn lost_base(ctx: &Ctx, t: &TypeDef, node: &JsonNode) -> bool {
+    t.base.is_none()
+        && !t.name.eq_ignore_ascii_case("entity")
+        && INHERITED
+            .iter()
+            .any(|k| node.get(k).is_some() && ctx.corpus.find_property(t, k).is_none())
+}
+
+/// Whether a type's properties are fully documented, so that an
+/// undocumented property is a finding: the type and every ancestor have a
+/// resource page (request-body tables list only what can be set), none is
+/// open, and the chain ends at `entity` or at a complex type. An entity
+/// type whose page names no base has lost its inherited properties, not
+/// gained undocumented ones.
+fn complete(ctx: &Ctx, t: &TypeDef) -> bool {
+    let documented = |t: &TypeDef| {
+        t.sources
+            .iter()
+            .any(|s| s.origin == TypeOrigin::ResourcePage)
+            && !t.open
+    };
+    // A page that documents no properties ("None.") describes a bag of
+    // dynamic values.
+    if t.properties.is_empty() {
+        return false;
+    }
+    let chain = ctx.corpus.type_with_ancestors(t);
+    if chain.len() != t.base_chain.len() + 1 || !chain.iter().all(|a| documented(a)) {
+        return false;
+    }
+    chain.last().is_some_and(|root| {
+        root.name.eq_ignore_ascii_case("entity") || root.kind == TypeKind::Complex
+    })
+}

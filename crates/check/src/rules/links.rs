@@ -1,0 +1,489 @@
+//! link-type-mismatch and unresolved-link: where links go.
+//!
+//! Pure path arithmetic over the model: no file is ever read.
+use super::metadata::variants;
+use super::{normalize_path, parent, Ctx};
+use crate::{Code, Diagnostic};
+use graphdoc_model::{short_type_name, type_key, Link, Page, PageKind, TypeOrigin};
+
+/// The link rules: every relative `.md` link and INCLUDE of the page.
+pub(super) fn check(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
+    let folder = parent(&normalize_path(&page.path)).to_string();
+    for link in &page.links {
+        // The `[name](path)` of an INCLUDE line is checked as an include.
+        let in_include = page
+            .includes
+            .iter()
+            .any(|i| i.span.start <= link.span.start && link.span.end <= i.span.end);
+        if in_include {
+            continue;
+        }
+        let Some(target) = RelativeTarget::parse(&link.target) else {
+            continue;
+        };
+        let resolved = target.resolve(&folder);
+        if unresolved(ctx, &resolved) {
+            out.push(
+                Diagnostic::new(
+                    Code::UnresolvedLink,
+                    link.span.clone(),
+                    format!("link target `{}` is not in the input", target.path),
+                )
+                .with_label("no such page")
+                .with_note(format!("resolved to `{resolved}`, a folder of the input")),
+            );
+            continue;
+        }
+        if let Some(d) = type_mismatch(ctx, page, link, &target, &resolved) {
+            out.push(d);
+        }
+    }
+    for include in &page.includes {
+        let Some(target) = RelativeTarget::parse(&include.target.value) else {
+            continue;
+        };
+        let resolved = target.resolve(&folder);
+        if unresolved(ctx, &resolved) {
+            out.push(
+                Diagnostic::new(
+                    Code::UnresolvedLink,
+                    include.target.span.clone(),
+                    format!("INCLUDE target `{}` is not in the input", target.path),
+                )
+                .with_label("no such file")
+                .with_note(format!("resolved to `{resolved}`, a folder of the input")),
+            );
+        }
+    }
+}
+
+/// A relative link to a markdown file, split into path and anchor.
+struct RelativeTarget<'a> {
+    /// The path as written, without anchor and query.
+    path: &'a str,
+    /// The `#anchor`, lower-cased, if any.
+    anchor: Option<String>,
+}
+
+impl<'a> RelativeTarget<'a> {
+    /// `None` for absolute links (`https:`, `mailto:`, `/graph/...`),
+    /// in-page anchors and targets that are not `.md` files.
+    fn parse(target: &'a str) -> Option<Self> {
+        let t = target.trim().trim_start_matches('<').trim_end_matches('>');
+        if t.is_empty() || t.starts_with(['/', '#', '\\']) || has_scheme(t) {
+            return None;
+        }
+        let end = t.find(['#', '?']).unwrap_or(t.len());
+        let path = &t[..end];
+        let anchor = t[end..].strip_prefix('#').map(str::to_ascii_lowercase);
+        path.to_ascii_lowercase()
+            .ends_with(".md")
+            .then_some(RelativeTarget { path, anchor })
+    }
+
+    /// The normalised path of the target, resolved against `folder`.
+    fn resolve(&self, folder: &str) -> String {
+        let path = self.path.replace("%20", " ");
+        if folder.is_empty() {
+            normalize_path(&path)
+        } else {
+            normalize_path(&format!("{folder}/{path}"))
+        }
+    }
+
+    /// The file name without `.md`, lower-cased.
+    fn stem(&self) -> String {
+        let name = self.path.rsplit(['/', '\\']).next().unwrap_or(self.path);
+        name[..name.len().saturating_sub(3)].to_ascii_lowercase()
+    }
+}
+
+/// `https:`, `mailto:`, `xref:` ... (but not a Windows drive letter).
+fn has_scheme(t: &str) -> bool {
+    t.find(':').is_some_and(|i| {
+        i > 1
+            && t[..i]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
+}
+
+/// A target in a folder that holds input pages but not in the input itself.
+/// Targets outside the input's folders say nothing about the input.
+fn unresolved(ctx: &Ctx, resolved: &str) -> bool {
+    ctx.dirs.contains(parent(resolved)) && !ctx.paths.contains(resolved)
+}
+
+/// Primitive type names, whose links go to pages about primitives.
+const PRIMITIVES: &[&str] = &[
+    "string",
+    "boolean",
+    "int16",
+    "int32",
+    "int64",
+    "byte",
+    "sbyte",
+    "double",
+    "single",
+    "decimal",
+    "float",
+    "guid",
+    "binary",
+    "stream",
+    "date",
+    "datetime",
+    "datetimeoffset",
+    "timeofday",
+    "duration",
+    "timespan",
+    "timestamp",
+];
+
+/// link-type-mismatch: the link text is a type name, the target is the
+/// page of another type.
+fn type_mismatch(
+    ctx: &Ctx,
+    page: &Page,
+    link: &Link,
+    target: &RelativeTarget,
+    resolved: &str,
+) -> Option<Diagnostic> {
+    let text = link.text.trim().trim_matches(['*', '`', '_']);
+    if text.is_empty()
+        || !text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+    {
+        return None;
+    }
+    // API pages are operations, not types.
+    if parent(resolved).rsplit('/').next() == Some("api") {
+        return None;
+    }
+    // Dotted text is a namespace-qualified type (`microsoft.graph.user`) or
+    // a property path (`assignment.assignTo`), which names no type.
+    if text.contains('.') && !text.to_ascii_lowercase().starts_with("microsoft.") {
+        return None;
+    }
+    let name = short_type_name(text);
+    let key = type_key(&name);
+    if key.is_empty() || PRIMITIVES.contains(&key.as_str()) {
+        return None;
+    }
+    let registered = ctx.corpus.type_named(&name);
+    // A type-like text: a camelCase identifier, or exactly a registry name in
+    // a Type cell. In prose, plain words are English first ("a [message]
+    // object", "see this [list]") whatever the registry holds.
+    let camel = name
+        .as_bytes()
+        .windows(2)
+        .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
+    if !camel && (registered.is_none_or(|t| t.name != name) || !in_type_cell(page, link)) {
+        return None;
+    }
+    let wanted = variants(&key);
+    let stem = target.stem();
+    let exact = |candidate: &str| {
+        wanted
+            .iter()
+            .any(|v| candidate == v || candidate.ends_with(&format!("-{v}")))
+    };
+    if exact(&stem) {
+        return None;
+    }
+    // `enums.md#printfinishing-values`, `user.md#consentprovidedforminor-values`.
+    if target.anchor.as_ref().is_some_and(|a| {
+        wanted
+            .iter()
+            .any(|v| a.replace('-', "").contains(v.as_str()))
+    }) {
+        return None;
+    }
+    // The registry knows (from the target's own tables) the target describes this type.
+    if registered.is_some_and(|t| {
+        t.sources
+            .iter()
+            .any(|s| normalize_path(&s.page) == resolved)
+    }) {
+        return None;
+    }
+    let target_page = target_page(ctx, resolved);
+    let target_names: Vec<String> = target_page.map(type_names).unwrap_or_default();
+    if target_names.iter().any(|n| exact(n)) {
+        return None;
+    }
+    // Links into pages that describe no type (overviews, API pages) name
+    // whatever they like; links may name a member of the target page
+    // ("see [deletedItems](directory.md)").
+    if target_page.is_some_and(|p| {
+        !matches!(p.kind, PageKind::Resource | PageKind::Enum)
+            || super::all_properties(p).any(|prop| prop.name.value.eq_ignore_ascii_case(&name))
+    }) {
+        return None;
+    }
+    // A misspelt name of the target's own type (`chatMesage` for
+    // `chatMessage`) is a spelling slip, not a link to another type's page.
+    if registered.is_none()
+        && target_names
+            .iter()
+            .chain(std::iter::once(&stem))
+            .any(|n| close_spelling(&key, n))
+    {
+        return None;
+    }
+    // The text names a type that some other page documents: the link
+    // plainly goes to the wrong page. Otherwise allow file names that
+    // shorten the type (`rangeformat.md` for `workbookRangeFormat`,
+    // `plannerbucket.md` for `bucket`).
+    let documented_elsewhere = registered.is_some_and(|t| {
+        t.sources
+            .iter()
+            .any(|s| matches!(s.origin, TypeOrigin::ResourcePage | TypeOrigin::EnumPage))
+    });
+    if !documented_elsewhere {
+        let short_stem = stem.rsplit('-').next().unwrap_or(&stem).to_string();
+        let candidates = std::iter::once(stem.clone())
+            .chain(std::iter::once(short_stem))
+            .chain(target_names.iter().cloned());
+        for c in candidates {
+            if c.len() >= 3
+                && wanted
+                    .iter()
+                    .any(|v| v.contains(c.as_str()) || c.contains(v.as_str()))
+            {
+                return None;
+            }
+        }
+    }
+    let other = target_page.and_then(primary_type_name).unwrap_or_else(|| {
+        target
+            .path
+            .rsplit('/')
+            .next()
+            .unwrap_or(target.path)
+            .to_string()
+    });
+    Some(
+        Diagnostic::new(
+            Code::LinkTypeMismatch,
+            link.span.clone(),
+            format!(
+                "link text names `{text}` but the link goes to `{}`",
+                target.path
+            ),
+        )
+        .with_label(format!("links to the page of `{other}`")),
+    )
+}
+
+/// The input page at a normalised path. Only called for links that already
+/// failed the cheap checks, so a scan (by file name first) is affordable.
+fn target_page<'c>(ctx: &Ctx<'c>, resolved: &str) -> Option<&'c Page> {
+    if !ctx.paths.contains(resolved) {
+        return None;
+    }
+    let file = resolved.rsplit('/').next().unwrap_or(resolved);
+    ctx.corpus.pages.iter().find(|p| {
+        let name = p.path.rsplit(['/', '\\']).next().unwrap_or(&p.path);
+        name.eq_ignore_ascii_case(file) && normalize_path(&p.path) == resolved
+    })
+}
+
+/// The type names a page describes, lower-cased: its JSON representation's
+/// `@odata.type`, the first word of its H1, its enums.
+fn type_names(page: &Page) -> Vec<String> {
+    let mut names: Vec<String> = primary_type_name(page).into_iter().collect();
+    if let Some(first) = page
+        .title
+        .as_ref()
+        .and_then(|t| t.value.split_whitespace().next())
+    {
+        names.push(first.trim_matches(['`', '*']).to_string());
+    }
+    names.extend(page.enums.iter().map(|e| e.name.value.clone()));
+    names.iter().map(|n| type_key(n)).collect()
+}
+
+/// The type a page describes: the JSON representation's `@odata.type`, else
+/// the first word of the H1 when it is an identifier.
+fn primary_type_name(page: &Page) -> Option<String> {
+    let annotated = page
+        .json_representation
+        .as_ref()
+        .and_then(|j| j.annotation.as_ref()?.odata_type.as_ref())
+        .map(|t| short_type_name(&t.value));
+    annotated.or_else(|| {
+        let first = page
+            .title
+            .as_ref()?
+            .value
+            .split_whitespace()
+            .next()?
+            .trim_matches(['`', '*']);
+        let ok = !first.is_empty()
+            && first
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+        ok.then(|| short_type_name(first))
+    })
+}
+
+/// Whether the link stands in a Type cell (a property, parameter or method
+/// return type), where its text is meant as a type name.
+fn in_type_cell(page: &Page, link: &Link) -> bool {
+    let inside =
+        |span: &graphdoc_model::Span| span.start <= link.span.start && link.span.end <= span.end;
+    super::all_properties(page).any(|p| inside(&p.type_ref.span))
+        || page
+            .parameters
+            .iter()
+            .chain(&page.request_headers)
+            .chain(page.request_body.iter().flat_map(|b| &b.parameters))
+            .filter_map(|p| p.type_ref.as_ref())
+            .any(|t| inside(&t.span))
+        || page
+            .methods
+            .iter()
+            .filter_map(|m| m.return_type.as_ref())
+            .any(|t| inside(&t.span))
+}
+
+/// Two lower-case names at most two single-character edits apart, both long
+/// enough for that to mean a slip rather than another word.
+fn close_spelling(a: &str, b: &str) -> bool {
+    if a.len() < 8 || b.len() < 8 || a.len().abs_diff(b.len()) > 2 {
+        return false;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()] <= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::paths::testing::{corpus, found, run};
+    use super::*;
+
+    fn findings(pages: &[(&str, &str)]) -> Vec<(&'static str, String)> {
+        let c = corpus(pages);
+        found(&c, &run(&c, check))
+    }
+
+    fn api(prose: &str) -> String {
+        format!(
+            "---\ntitle: \"Create personResponsibility\"\ndescription: \"x\"\nauthor: \"x\"\ndoc_type: apiPageType\n---\n\n# Create personResponsibility\n\n{prose}\n"
+        )
+    }
+
+    fn resource(name: &str) -> String {
+        format!(
+            "---\ntitle: \"{name} resource type\"\ndescription: \"x\"\nauthor: \"x\"\ndoc_type: resourcePageType\n---\n\n# {name} resource type\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n|displayName|String|The name.|\n"
+        )
+    }
+
+    #[test]
+    fn link_to_another_types_page_is_reported() {
+        let text =
+            api("Returns a [personResponsibility](../resources/personannotation.md) object.");
+        assert_eq!(
+            findings(&[("docs/api/a.md", &text)]),
+            vec![(
+                "link-type-mismatch",
+                "[personResponsibility](../resources/personannotation.md)".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn link_to_an_input_page_of_another_type_names_that_type() {
+        let text =
+            api("Returns a [personResponsibility](../resources/personannotation.md) object.");
+        let c = corpus(&[
+            ("docs/api/a.md", &text),
+            (
+                "docs/resources/personannotation.md",
+                &resource("personAnnotation"),
+            ),
+        ]);
+        let diags = run(&c, check);
+        assert_eq!(found(&c, &diags).len(), 1);
+        assert_eq!(
+            diags[0].label.as_deref(),
+            Some("links to the page of `personAnnotation`")
+        );
+    }
+
+    #[test]
+    fn links_naming_their_target_loosely_are_not_reported() {
+        for link in [
+            "[personResponsibility](../resources/personresponsibility.md)",
+            "[personResponsibility](../resources/personResponsibility.md#properties)",
+            "[workbookRangeFormat](../resources/rangeformat.md)",
+            "[users](../resources/user.md)",
+            "[sessions](../resources/callrecords-session.md)",
+            "[microsoft.graph.callRecords.userAgent](../resources/callrecords-useragent.md)",
+            "[printFinishing](../resources/enums.md#printfinishing-values)",
+            "[message](../resources/chatmessage.md)",
+            "[chatMesage](../resources/chatmessage.md)",
+            "[assignment.assignTo](../resources/educationassignment.md)",
+            "[DateTimeOffset](../resources/timestamp.md)",
+            "[personResponsibility](../api/a.md)",
+            "[profile](https://example.com/profile.md)",
+        ] {
+            let text = api(&format!("See {link}."));
+            assert_eq!(findings(&[("docs/api/a.md", &text)]), vec![], "{link}");
+        }
+    }
+
+    #[test]
+    fn link_naming_a_member_of_its_target_is_not_reported() {
+        let text = api("See [displayName](../resources/personannotation.md).");
+        let pages = [
+            ("docs/api/a.md", text.as_str()),
+            (
+                "docs/resources/personannotation.md",
+                &resource("personAnnotation"),
+            ),
+        ];
+        assert_eq!(findings(&pages), vec![]);
+    }
+
+    #[test]
+    fn link_into_an_input_folder_without_its_target_is_unresolved() {
+        let text = api("See [the type](../resources/missing.md) and [the other](../resources/present.md#props).");
+        let pages = [
+            ("docs/api/a.md", text.as_str()),
+            ("docs/resources/present.md", &resource("present")),
+        ];
+        assert_eq!(
+            findings(&pages),
+            vec![(
+                "unresolved-link",
+                "[the type](../resources/missing.md)".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn links_out_of_the_input_are_not_unresolved() {
+        let text = api("See [x](../../elsewhere/x.md), [y](/graph/y.md) and [z](#z).\n\n[!INCLUDE [beta-disclaimer](../../includes/beta-disclaimer.md)]");
+        assert_eq!(findings(&[("docs/api/a.md", &text)]), vec![]);
+    }
+
+    #[test]
+    fn include_into_an_input_folder_without_its_target_is_unresolved() {
+        let text = api("Intro.\n\n[!INCLUDE [permissions](../api/gone.md)]");
+        assert_eq!(
+            findings(&[("docs/api/a.md", &text)]),
+            vec![("unresolved-link", "../api/gone.md".to_string())]
+        );
+    }
+}

@@ -1,0 +1,171 @@
+//! The rules, one module per family. [`run`] applies the page rules to every
+//! page in parallel, then the cross-page rules.
+mod conflicts;
+mod examples;
+mod links;
+mod metadata;
+mod paths;
+mod permissions;
+mod placeholders;
+mod problems;
+mod types;
+mod values;
+
+use crate::Diagnostic;
+use graphdoc_model::{Corpus, Page, Span};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+
+/// What the rules share: the corpus and indexes built once per run.
+pub struct Ctx<'a> {
+    /// The corpus.
+    pub corpus: &'a Corpus,
+    /// Every input page path, normalised (lower-case, `/` separators).
+    pub paths: HashSet<String>,
+    /// Every folder that holds an input page, normalised.
+    pub dirs: HashSet<String>,
+    /// Every type name any page uses in a type cell, lower-cased.
+    pub referenced_types: HashSet<String>,
+    /// The input defines types (it has resource or enum pages).
+    pub defines_types: bool,
+    /// Normalised page path -> index in `corpus.pages`.
+    pub page_index: HashMap<String, usize>,
+}
+
+impl<'a> Ctx<'a> {
+    /// Builds the indexes.
+    pub fn new(corpus: &'a Corpus) -> Self {
+        let paths: HashSet<String> = corpus
+            .pages
+            .iter()
+            .map(|p| normalize_path(&p.path))
+            .collect();
+        let dirs = paths.iter().map(|p| parent(p).to_string()).collect();
+        let mut referenced_types = HashSet::new();
+        for page in &corpus.pages {
+            for prop in all_properties(page) {
+                referenced_types.insert(prop.type_ref.name.to_ascii_lowercase());
+            }
+        }
+        let defines_types = corpus.pages.iter().any(|p| {
+            matches!(
+                p.kind,
+                graphdoc_model::PageKind::Resource | graphdoc_model::PageKind::Enum
+            )
+        });
+        let page_index = corpus
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (normalize_path(&p.path), i))
+            .collect();
+        Ctx {
+            corpus,
+            paths,
+            dirs,
+            referenced_types,
+            defines_types,
+            page_index,
+        }
+    }
+
+    /// The input page a relative link of `from` points at, if it is one.
+    pub fn linked_page(&self, from: &Page, target: &str) -> Option<&'a Page> {
+        let target = target.split(['#', '?']).next()?;
+        if target.is_empty() || target.contains("://") || target.starts_with('/') {
+            return None;
+        }
+        let from_dir = parent(&normalize_path(&from.path)).to_string();
+        let resolved = normalize_path(&format!("{from_dir}/{target}"));
+        self.page_index
+            .get(&resolved)
+            .map(|&i| &self.corpus.pages[i])
+    }
+
+    /// The source text of `span`'s page at `span`, or "" when unknown.
+    pub fn text<'p>(&self, page: &'p Page, span: &Span) -> &'p str {
+        page.source.get(span.range()).unwrap_or("")
+    }
+}
+
+/// Every property row of a page: properties, relationships and request body.
+pub fn all_properties(page: &Page) -> impl Iterator<Item = &graphdoc_model::Property> {
+    page.properties
+        .iter()
+        .chain(&page.relationships)
+        .chain(page.request_body.iter().flat_map(|b| &b.properties))
+}
+
+/// `a/./b/../c.md` -> `a/c.md`, lower-cased, `/` separators.
+pub fn normalize_path(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    let path = path.replace('\\', "/").to_ascii_lowercase();
+    let absolute = path.starts_with('/');
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                if matches!(parts.last(), Some(&last) if last != "..") {
+                    parts.pop();
+                } else {
+                    parts.push("..");
+                }
+            }
+            s => parts.push(s),
+        }
+    }
+    let joined = parts.join("/");
+    if absolute {
+        format!("/{joined}")
+    } else {
+        joined
+    }
+}
+
+/// The folder part of a normalised path ("" for a bare file name).
+pub fn parent(path: &str) -> &str {
+    path.rfind('/').map_or("", |i| &path[..i])
+}
+
+/// Runs every rule.
+pub fn run(corpus: &Corpus) -> Vec<Diagnostic> {
+    let ctx = Ctx::new(corpus);
+    let mut out: Vec<Diagnostic> = corpus
+        .pages
+        .par_iter()
+        .flat_map_iter(|page| {
+            let mut d = Vec::new();
+            page_rules(&ctx, page, &mut d);
+            d
+        })
+        .collect();
+    conflicts::check(&ctx, &mut out);
+    paths::siblings(&ctx, &mut out);
+    out
+}
+
+fn page_rules(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
+    problems::check(page, out);
+    placeholders::check(ctx, page, out);
+    metadata::check(ctx, page, out);
+    links::check(ctx, page, out);
+    types::check(ctx, page, out);
+    permissions::check(page, out);
+    paths::check(ctx, page, out);
+    examples::check(ctx, page, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_normalise() {
+        assert_eq!(
+            normalize_path("docs/api/../resources/./User.md"),
+            "docs/resources/user.md"
+        );
+        assert_eq!(normalize_path("../x.md"), "../x.md");
+        assert_eq!(parent("a/b/c.md"), "a/b");
+    }
+}

@@ -1,0 +1,959 @@
+//! path-convention, example-path-mismatch and api-version-segment: the
+//! paths a page declares and the URLs its examples call.
+use super::Ctx;
+use crate::{Code, Diagnostic};
+use graphdoc_model::{Example, MessageStart, Operation, Page, Span, Spanned};
+use std::collections::{HashMap, HashSet};
+
+/// Graph's root collections whose singular is a common slip
+/// (`/user/{userId}` for `/users/{id}`): (singular, plural).
+const ROOT_COLLECTIONS: &[(&str, &str)] = &[
+    ("user", "users"),
+    ("group", "groups"),
+    ("site", "sites"),
+    ("drive", "drives"),
+    ("team", "teams"),
+    ("chat", "chats"),
+    ("application", "applications"),
+    ("device", "devices"),
+    ("servicePrincipal", "servicePrincipals"),
+];
+
+/// The per-page path rules: singular root collections and literal ids in
+/// syntax paths, example paths against the declared ones, version segments.
+pub(super) fn check(_ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
+    for op in &page.operations {
+        if let Some(root) = keyed_root(op) {
+            if let Some((_, plural)) = ROOT_COLLECTIONS
+                .iter()
+                .find(|(s, _)| s.eq_ignore_ascii_case(root.name))
+            {
+                out.push(singular_root(page, op, &root, plural));
+            }
+        }
+    }
+    for op in &page.operations {
+        literal_ids(page, op, out);
+    }
+    example_paths(page, out);
+    versions(page, out);
+}
+
+/// path-convention: a syntax path with a literal id (a GUID copied from an
+/// example) where a `{parameter}` belongs. One finding per path, at the
+/// first such id.
+fn literal_ids(page: &Page, op: &Operation, out: &mut Vec<Diagnostic>) {
+    let template = op.path.template.value.as_str();
+    let path_end = template.find('?').unwrap_or(template.len());
+    let mut offset = 0;
+    let mut found: Vec<(usize, &str)> = Vec::new();
+    for seg in template[..path_end].split('/') {
+        if is_guid(seg) {
+            found.push((offset, seg));
+        }
+        offset += seg.len() + 1;
+    }
+    let Some(&(at, first)) = found.first() else {
+        return;
+    };
+    let more = match found.len() {
+        1 => String::new(),
+        n => format!(" (and {} more)", n - 1),
+    };
+    out.push(
+        Diagnostic::new(
+            Code::PathConvention,
+            sub_span(page, &op.path.template, at..at + first.len()),
+            format!(
+                "syntax path has the literal id `{first}`{more} where a `{{parameter}}` belongs"
+            ),
+        )
+        .with_label("literal id in a path template"),
+    );
+}
+
+/// The span of bytes `start..end` of the page's text (clamped to the text
+/// and to character boundaries).
+pub(super) fn span_of(page: &Page, start: usize, end: usize) -> Span {
+    let src = page.source.as_str();
+    let floor = |mut i: usize| {
+        i = i.min(src.len());
+        while i > 0 && !src.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = floor(start);
+    let end = floor(end.max(start));
+    let before = &src[..start];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Span {
+        file: std::sync::Arc::from(page.path.as_str()),
+        line: before.matches('\n').count() as u32 + 1,
+        column: before[line_start..].chars().count() as u32 + 1,
+        start: start as u32,
+        end: end as u32,
+    }
+}
+
+/// The span of `sub` (a byte range of `spanned.value`) in the page, when the
+/// value is the page text at its span verbatim; else the whole span.
+pub(super) fn sub_span(
+    page: &Page,
+    spanned: &Spanned<String>,
+    sub: std::ops::Range<usize>,
+) -> Span {
+    let verbatim = page.source.get(spanned.span.range()) == Some(spanned.value.as_str());
+    if verbatim && sub.end <= spanned.value.len() {
+        let base = spanned.span.start as usize;
+        span_of(page, base + sub.start, base + sub.end)
+    } else {
+        spanned.span.clone()
+    }
+}
+
+/// The first segment of a path template when a key follows it:
+/// `/user/{userId}/...` or `/user('{id}')/...`.
+struct KeyedRoot<'a> {
+    /// `user`
+    name: &'a str,
+    /// Byte range of `/user/{userId}` in the template.
+    range: std::ops::Range<usize>,
+}
+
+fn keyed_root(op: &Operation) -> Option<KeyedRoot<'_>> {
+    let t = op.path.template.value.as_str();
+    let lead = t.len() - t.trim_start().len();
+    let rest = t[lead..].strip_prefix('/')?;
+    let name_len = rest.find(['/', '(', '?', '{']).unwrap_or(rest.len());
+    let name = &rest[..name_len];
+    let after = &rest[name_len..];
+    // A singular segment followed by a key is a collection addressed by the
+    // wrong name; without a key it may be a singleton (`/drive/root`).
+    let key_len = if let Some(key) = after.strip_prefix('/').filter(|k| k.starts_with('{')) {
+        1 + key.find('}')? + 1
+    } else if after.starts_with('(') {
+        after.find(')')? + 1
+    } else {
+        return None;
+    };
+    let start = lead;
+    Some(KeyedRoot {
+        name,
+        range: start..start + 1 + name_len + key_len,
+    })
+}
+
+fn singular_root(page: &Page, op: &Operation, root: &KeyedRoot, plural: &str) -> Diagnostic {
+    let span = sub_span(page, &op.path.template, root.range.clone());
+    Diagnostic::new(
+        Code::PathConvention,
+        span,
+        format!(
+            "path starts with `/{}`, but the Graph collection is `/{plural}`",
+            root.name
+        ),
+    )
+    .with_label(format!("`{}` for `{plural}`", root.name))
+    .with_note(format!(
+        "Graph addresses one item of the collection as `/{plural}/{{id}}`"
+    ))
+}
+
+/// path-convention across pages: a keyed first segment that no other page
+/// uses, where other pages use its plural or where every sibling page
+/// (same segments after the owner) starts with `/me` or `/users/{id}`.
+pub(super) fn siblings(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    // First segments, lower-cased, and the pages that use each.
+    let mut roots: HashMap<String, HashSet<usize>> = HashMap::new();
+    // Literal segments after the owner, without the last one -> owners.
+    let mut families: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+    for (i, page) in ctx.corpus.pages.iter().enumerate() {
+        for op in &page.operations {
+            let segs = segments(&op.path.template.value);
+            if let Some(first) = segs.first() {
+                roots
+                    .entry(first.to_ascii_lowercase())
+                    .or_default()
+                    .insert(i);
+            }
+            if let Some((owner, family)) = owner_and_family(&segs) {
+                families.entry(family).or_default().push((i, owner));
+            }
+        }
+    }
+    for (i, page) in ctx.corpus.pages.iter().enumerate() {
+        let mut reported: HashSet<&str> = HashSet::new();
+        for op in &page.operations {
+            let Some(root) = keyed_root(op) else { continue };
+            let lower = root.name.to_ascii_lowercase();
+            // Already reported by `check`; and a first segment other pages
+            // use too is an established root, whatever its shape.
+            if ROOT_COLLECTIONS
+                .iter()
+                .any(|(s, _)| s.eq_ignore_ascii_case(root.name))
+                || roots.get(&lower).is_some_and(|p| p.iter().any(|&j| j != i))
+                || !reported.insert(root.name)
+            {
+                continue;
+            }
+            let plural = plural_of(&lower);
+            if roots
+                .get(&plural)
+                .is_some_and(|p| p.iter().any(|&j| j != i))
+            {
+                out.push(singular_root(page, op, &root, &plural));
+                continue;
+            }
+            let segs = segments(&op.path.template.value);
+            let Some((_, family)) = owner_and_family(&segs) else {
+                continue;
+            };
+            let others: Vec<&(usize, String)> = families
+                .get(&family)
+                .map(|f| f.iter().filter(|(j, _)| *j != i).collect())
+                .unwrap_or_default();
+            let pages: HashSet<usize> = others.iter().map(|(j, _)| *j).collect();
+            if pages.len() >= 2
+                && others
+                    .iter()
+                    .all(|(_, owner)| owner == "me" || owner == "users")
+            {
+                let span = sub_span(page, &op.path.template, root.range.clone());
+                out.push(
+                    Diagnostic::new(
+                        Code::PathConvention,
+                        span,
+                        format!(
+                            "path starts with `/{}`, but its sibling pages' `.../{}/...` paths start with `/me` or `/users/{{id}}`",
+                            root.name,
+                            family.replace(' ', "/"),
+                        ),
+                    )
+                    .with_label("unlike its sibling pages"),
+                );
+            }
+        }
+    }
+}
+
+/// `user` -> `users`, `policy` -> `policies`.
+fn plural_of(w: &str) -> String {
+    match w.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{stem}ies"),
+        _ => format!("{w}s"),
+    }
+}
+
+/// The `/`-separated segments of a template, query string dropped.
+fn segments(template: &str) -> Vec<&str> {
+    let path = template.split('?').next().unwrap_or(template);
+    path.split('/')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// The owner of a path (`me`, `users`, ...) and its family: the literal
+/// segments after the owner (and its key) without the last one, joined by
+/// spaces; `None` when that is empty (`/me/events` has no family).
+fn owner_and_family(segs: &[&str]) -> Option<(String, String)> {
+    let first = segs.first()?;
+    let owner_len = first.find(['(', '{']).unwrap_or(first.len());
+    let owner = first[..owner_len].to_ascii_lowercase();
+    let skip = if segs.get(1).is_some_and(|s| s.starts_with('{')) {
+        2
+    } else {
+        1
+    };
+    let literals: Vec<String> = segs
+        .iter()
+        .skip(skip)
+        .filter(|s| !s.contains(['{', '(', ':', '$']))
+        .map(|s| s.to_ascii_lowercase())
+        .collect();
+    if literals.len() < 2 {
+        return None;
+    }
+    Some((owner, literals[..literals.len() - 1].join(" ")))
+}
+
+/// example-path-mismatch: every example request must call one of the
+/// page's declared paths.
+fn example_paths(page: &Page, out: &mut Vec<Diagnostic>) {
+    if page.operations.is_empty() {
+        return;
+    }
+    let patterns: Vec<Vec<Token>> = page
+        .operations
+        .iter()
+        .flat_map(|op| {
+            let t = canonical(&without_host(&op.path.template.value));
+            let a = aliased(&t);
+            [pattern(&t), pattern(&a)]
+        })
+        .collect();
+    for example in &page.examples {
+        let Some(RequestLine { url, path, .. }) = request_line(example) else {
+            continue;
+        };
+        if readings(path)
+            .iter()
+            .any(|reading| patterns.iter().any(|p| matches(p, reading)))
+        {
+            continue;
+        }
+        let mut declared: Vec<&str> = page
+            .operations
+            .iter()
+            .map(|op| op.path.template.value.as_str())
+            .collect();
+        declared.dedup();
+        let shown: Vec<String> = declared.iter().take(6).map(|d| format!("`{d}`")).collect();
+        let more = if declared.len() > 6 {
+            format!(" and {} more", declared.len() - 6)
+        } else {
+            String::new()
+        };
+        out.push(
+            Diagnostic::new(
+                Code::ExamplePathMismatch,
+                url.span.clone(),
+                format!("example calls `{path}`, which matches none of the page's declared paths"),
+            )
+            .with_label("not a declared path")
+            .with_note(format!("declared: {}{more}", shown.join(", "))),
+        );
+    }
+}
+
+/// The parts of an example's request line the path rules read.
+struct RequestLine<'a> {
+    /// The URL as written.
+    url: &'a Spanned<String>,
+    /// The version segment, for full Graph URLs.
+    version: Option<&'a Spanned<String>>,
+    /// The path after the version, without the query string.
+    path: &'a str,
+}
+
+/// The request line of an example that calls Graph. Requests to other
+/// hosts (a bot's callback URL) are not Graph calls and are left out.
+fn request_line(example: &Example) -> Option<RequestLine<'_>> {
+    let MessageStart::Request {
+        url, version, path, ..
+    } = &example.request.as_ref()?.start
+    else {
+        return None;
+    };
+    if let Some(scheme_end) = url.value.find("://") {
+        let host = url.value[scheme_end + 3..].split('/').next().unwrap_or("");
+        if !host.to_ascii_lowercase().contains("graph") {
+            return None;
+        }
+    }
+    Some(RequestLine {
+        url,
+        version: version.as_ref(),
+        path: path.as_str(),
+    })
+}
+
+/// The ways to read an example path against templates: as written, with
+/// Graph's aliases spelled out (see [`aliased`]), and both without what
+/// OData allows on any collection (a trailing `/$count`, type-cast segments
+/// such as `/microsoft.graph.group`).
+fn readings(path: &str) -> Vec<String> {
+    let written = canonical(path);
+    let aliased = aliased(&written);
+    let plain = |p: &str| {
+        let kept: Vec<&str> = p
+            .split('/')
+            .filter(|s| !s.is_empty() && !s.to_ascii_lowercase().starts_with("microsoft.graph."))
+            .collect();
+        let kept = match kept.split_last() {
+            Some((last, rest)) if last.eq_ignore_ascii_case("$count") => rest,
+            _ => &kept[..],
+        };
+        format!("/{}", kept.join("/"))
+    };
+    let mut out = vec![plain(&written), plain(&aliased), written, aliased];
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A canonical path with Graph's aliases spelled out, the same way for
+/// templates and examples: `/me` is `/users/me` (the signed-in user),
+/// a leading `/drive` is `/me/drive`, and a drive's `root` is `items/root`.
+fn aliased(canonical: &str) -> String {
+    let segs: Vec<&str> = canonical.split('/').filter(|s| !s.is_empty()).collect();
+    let mut out: Vec<&str> = Vec::with_capacity(segs.len() + 2);
+    for (i, seg) in segs.iter().enumerate() {
+        let after_drive = i > 0 && segs[i - 1].eq_ignore_ascii_case("drive");
+        match *seg {
+            s if s.eq_ignore_ascii_case("me") => out.extend(["users", "me"]),
+            s if i == 0 && s.eq_ignore_ascii_case("drive") => out.extend(["me", "drive"]),
+            s if after_drive
+                && (s.eq_ignore_ascii_case("root")
+                    || s.to_ascii_lowercase().starts_with("root:")) =>
+            {
+                out.extend(["items", s]);
+            }
+            s => out.push(s),
+        }
+    }
+    format!("/{}", out.join("/"))
+}
+
+/// A path in one spelling: leading `/`, no trailing `/`, no query string;
+/// OData key syntax as a segment (`users('x')` -> `users/x`, template
+/// `worksheets({id})` -> `worksheets/{id}`); function arguments dropped
+/// (`range(address='A1')` -> `range`), since the syntax block may show
+/// them as `(count=n)`, `(address={address})` or not at all.
+fn canonical(path: &str) -> String {
+    let path = path.trim();
+    let path = path.split('?').next().unwrap_or(path);
+    let mut out = String::with_capacity(path.len() + 1);
+    if !path.starts_with('/') {
+        out.push('/');
+    }
+    let mut rest = path;
+    while let Some(open) = rest.find('(') {
+        out.push_str(&rest[..open]);
+        let Some(close) = closing_paren(&rest[open..]).map(|c| open + c) else {
+            out.push_str(&rest[open..]);
+            rest = "";
+            break;
+        };
+        let inner = &rest[open + 1..close];
+        if !is_arguments(inner) {
+            if !out.ends_with('/') {
+                out.push('/');
+            }
+            out.push_str(inner.trim().trim_matches(['\'', '"']));
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    let trimmed = out.trim_end_matches('/');
+    if trimmed.is_empty() {
+        "/".to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// The offset of the `)` that closes the `(` at the start of `s`, quotes
+/// respected.
+fn closing_paren(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quoted = false;
+    for (i, c) in s.char_indices() {
+        match c {
+            '\'' => quoted = !quoted,
+            '(' if !quoted => depth += 1,
+            ')' if !quoted => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `count=n`, `address='A1'`, `appId='{appId}'`: named arguments, not a
+/// key (`'AAMk...='` and `{id}` are keys).
+fn is_arguments(inner: &str) -> bool {
+    let t = inner.trim_start();
+    let name_len = t
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(t.len());
+    name_len > 0 && t[name_len..].trim_start().starts_with('=')
+}
+
+/// A piece of a path template.
+#[derive(Debug, PartialEq)]
+enum Token {
+    /// Literal text, compared case-insensitively.
+    Lit(String),
+    /// `{...}`: any non-empty text; `across` when it may contain `/`
+    /// (`root:/{item-path}:` addresses a path).
+    Param { across: bool },
+}
+
+/// A full-URL template (`https://graph.microsoft.com/v1.0/...`) without
+/// scheme, host and version; other templates as they are.
+fn without_host(template: &str) -> String {
+    let t = template.trim();
+    let lower = t.to_ascii_lowercase();
+    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+        return t.to_string();
+    }
+    let after_scheme = t.find("://").map_or(0, |i| i + 3);
+    let rest = t[after_scheme..]
+        .find('/')
+        .map_or("", |j| &t[after_scheme + j..]);
+    let first = rest.trim_start_matches('/').split('/').next().unwrap_or("");
+    if first == "v1.0" || first == "beta" {
+        rest.trim_start_matches('/')[first.len()..].to_string()
+    } else {
+        rest.to_string()
+    }
+}
+
+/// A canonical template as tokens. Literal GUIDs count as parameters: they
+/// are reported by path-convention, not once more for every example.
+fn pattern(t: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut lit = String::new();
+    let mut rest = t;
+    loop {
+        let guid = guid_at(rest);
+        let open = rest.find('{');
+        match (guid, open) {
+            (Some((g, len)), o) if o.is_none_or(|o| g < o) => {
+                lit.push_str(&rest[..g]);
+                flush(&mut tokens, &mut lit);
+                tokens.push(Token::Param { across: false });
+                rest = &rest[g + len..];
+            }
+            (_, Some(open)) => {
+                let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+                    break;
+                };
+                lit.push_str(&rest[..open]);
+                flush(&mut tokens, &mut lit);
+                let across = rest[close + 1..].starts_with(':');
+                tokens.push(Token::Param { across });
+                rest = &rest[close + 1..];
+            }
+            _ => break,
+        }
+    }
+    lit.push_str(rest);
+    flush(&mut tokens, &mut lit);
+    tokens
+}
+
+fn flush(tokens: &mut Vec<Token>, lit: &mut String) {
+    if !lit.is_empty() {
+        tokens.push(Token::Lit(lit.to_ascii_lowercase()));
+        lit.clear();
+    }
+}
+
+/// The first whole-segment GUID in `s` (offset, length).
+fn guid_at(s: &str) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    for seg in s.split('/') {
+        if is_guid(seg) {
+            return Some((offset, seg.len()));
+        }
+        offset += seg.len() + 1;
+    }
+    None
+}
+
+/// `acdefc6b-2dc6-4e71-b1e9-6d9810ab1793`
+fn is_guid(s: &str) -> bool {
+    let groups: Vec<&str> = s.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Whether `path` (in [`canonical`] spelling) is an instance of the
+/// template `tokens`.
+fn matches(tokens: &[Token], path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    let mut budget = 10_000usize;
+    // A match that cannot be decided within the budget counts as a match:
+    // better silent than a finding nobody can trust.
+    match_from(tokens, lower.as_bytes(), &mut budget) || budget == 0
+}
+
+fn match_from(tokens: &[Token], path: &[u8], budget: &mut usize) -> bool {
+    // Templates are short; the budget only guards against pathological input.
+    if *budget == 0 {
+        return false;
+    }
+    *budget -= 1;
+    let Some((first, rest)) = tokens.split_first() else {
+        return path.is_empty();
+    };
+    match first {
+        Token::Lit(lit) => {
+            path.starts_with(lit.as_bytes()) && match_from(rest, &path[lit.len()..], budget)
+        }
+        Token::Param { across } => {
+            for end in 1..=path.len() {
+                if !across && path[end - 1] == b'/' {
+                    break;
+                }
+                if match_from(rest, &path[end..], budget) {
+                    return true;
+                }
+            }
+            false
+        }
+    }
+}
+
+/// api-version-segment: a version segment that is not `v1.0` or `beta`, or
+/// not the page's version.
+fn versions(page: &Page, out: &mut Vec<Diagnostic>) {
+    let requests: Vec<&Spanned<String>> = page
+        .examples
+        .iter()
+        .filter_map(request_line)
+        .filter_map(|line| line.version)
+        .collect();
+    // Each example's vote for the page's version: misspellings of a version
+    // (`V1.0`, `v1`) still say which one the author meant.
+    let mut votes: Vec<(&Spanned<String>, Option<&str>)> = Vec::new();
+    for v in requests {
+        let text = v.value.as_str();
+        let lower = text.to_ascii_lowercase();
+        let meant = match lower.as_str() {
+            "beta" => Some("beta"),
+            l if l == "v1" || l.starts_with("v1.") => Some("v1.0"),
+            _ => None,
+        };
+        votes.push((v, meant));
+        if text == "v1.0" || text == "beta" {
+            continue;
+        }
+        let d = match meant {
+            Some(m) if lower == m => Diagnostic::new(
+                Code::ApiVersionSegment,
+                v.span.clone(),
+                format!("version segment `{text}` is written `{m}`"),
+            )
+            .with_label("not lower case"),
+            _ => Diagnostic::new(
+                Code::ApiVersionSegment,
+                v.span.clone(),
+                format!("version segment `{text}` is not `v1.0` or `beta`"),
+            )
+            .with_label("not a Graph API version"),
+        };
+        out.push(d);
+    }
+    let beta_page = page
+        .includes
+        .iter()
+        .any(|i| i.name.to_ascii_lowercase().contains("beta-disclaimer"));
+    let betas = votes.iter().filter(|(_, m)| *m == Some("beta")).count();
+    let v1s = votes.iter().filter(|(_, m)| *m == Some("v1.0")).count();
+    // The page's version: the beta disclaimer says beta; otherwise the
+    // version most examples mean (on a tie, the first example's).
+    let page_version = if beta_page {
+        "beta"
+    } else if betas == 0 || v1s == 0 {
+        return;
+    } else if betas > v1s {
+        "beta"
+    } else if v1s > betas {
+        "v1.0"
+    } else {
+        match votes.iter().find_map(|(_, m)| *m) {
+            Some(first) => first,
+            None => return,
+        }
+    };
+    for (v, meant) in &votes {
+        // Only well-formed segments: a misspelt one is reported above.
+        let text = v.value.as_str();
+        if (text == "v1.0" || text == "beta") && *meant != Some(page_version) {
+            let why = if beta_page {
+                "the page carries the beta disclaimer".to_string()
+            } else {
+                format!(
+                    "{} of the page's {} examples call `{page_version}`",
+                    betas.max(v1s),
+                    betas + v1s
+                )
+            };
+            out.push(
+                Diagnostic::new(
+                    Code::ApiVersionSegment,
+                    v.span.clone(),
+                    format!("example calls `{text}`, not the page's version `{page_version}`"),
+                )
+                .with_label("not the page's version")
+                .with_note(why),
+            );
+        }
+    }
+}
+
+/// Test helpers shared by this module's siblings (metadata, links,
+/// permissions): pages from text, a corpus, and the text a span points at.
+#[cfg(test)]
+pub(super) mod testing {
+    use crate::rules::Ctx;
+    use crate::Diagnostic;
+    use graphdoc_model::{Corpus, Page};
+
+    /// A corpus of pages given as (path, text).
+    pub fn corpus(pages: &[(&str, &str)]) -> Corpus {
+        graphdoc_parser::corpus::resolve(
+            pages
+                .iter()
+                .map(|(p, t)| graphdoc_parser::parse_str(p, t))
+                .collect(),
+        )
+    }
+
+    /// Runs a page rule over every page of the corpus.
+    pub fn run(
+        corpus: &Corpus,
+        rule: impl Fn(&Ctx, &Page, &mut Vec<Diagnostic>),
+    ) -> Vec<Diagnostic> {
+        let ctx = Ctx::new(corpus);
+        let mut out = Vec::new();
+        for page in &corpus.pages {
+            rule(&ctx, page, &mut out);
+        }
+        out
+    }
+
+    /// The source text a diagnostic points at.
+    pub fn text<'c>(corpus: &'c Corpus, d: &Diagnostic) -> &'c str {
+        corpus
+            .pages
+            .iter()
+            .find(|p| *p.path == *d.span.file)
+            .and_then(|p| p.source.get(d.span.range()))
+            .unwrap_or("<no such text>")
+    }
+
+    /// (code name, pointed-at text) of each diagnostic.
+    pub fn found(corpus: &Corpus, diags: &[Diagnostic]) -> Vec<(&'static str, String)> {
+        diags
+            .iter()
+            .map(|d| (d.code.name(), text(corpus, d).to_string()))
+            .collect()
+    }
+
+    /// A minimal API page: front matter, H1, permissions, syntax block,
+    /// response and one example, with the parts a test varies passed in.
+    pub fn api_page(
+        title: &str,
+        h1: &str,
+        order: &str,
+        scopes: &str,
+        syntax: &str,
+        example: &str,
+    ) -> String {
+        format!(
+            "---\ntitle: \"{title}\"\ndescription: \"Does something.\"\nauthor: \"someone\"\ndoc_type: apiPageType\n---\n\n\
+             # {h1}\n\nNamespace: microsoft.graph\n\nDoes something.\n\n## Permissions\n\n\
+             |Permission type|Permissions ({order})|\n|:---|:---|\n|Delegated (work or school account)|{scopes}|\n\
+             |Application|Not supported.|\n\n## HTTP request\n\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\n{syntax}\n```\n\n\
+             ## Response\n\nIf successful, this method returns a `200 OK` response code.\n\n## Example\n\n### Request\n\n\
+             <!-- {{ \"blockType\": \"request\", \"name\": \"example\" }} -->\n```http\n{example}\n```\n"
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{api_page, corpus, found, run};
+    use super::*;
+
+    fn page(syntax: &str, example: &str) -> String {
+        api_page(
+            "Do it",
+            "Do it",
+            "from least to most privileged",
+            "User.Read",
+            syntax,
+            example,
+        )
+    }
+
+    fn check_pages(pages: &[(&str, &str)]) -> Vec<(&'static str, String)> {
+        let c = corpus(pages);
+        let mut diags = run(&c, check);
+        siblings(&Ctx::new(&c), &mut diags);
+        found(&c, &diags)
+    }
+
+    #[test]
+    fn singular_root_collection_is_reported_at_the_segment_and_key() {
+        let text = page(
+            "POST /user/{userId}/profile/positions",
+            "POST https://graph.microsoft.com/beta/user/{userId}/profile/positions",
+        );
+        assert_eq!(
+            check_pages(&[("a.md", &text)]),
+            vec![("path-convention", "/user/{userId}".to_string())]
+        );
+    }
+
+    #[test]
+    fn plural_roots_and_singletons_are_not_reported() {
+        let text = page(
+            "GET /users/{id}/drive\nGET /drive/root/children\nGET /me/drive/items/{item-id}",
+            "GET https://graph.microsoft.com/v1.0/drive/root/children",
+        );
+        assert_eq!(check_pages(&[("a.md", &text)]), vec![]);
+    }
+
+    #[test]
+    fn literal_ids_in_a_template_are_reported_once_at_the_first() {
+        let text = page(
+            "GET /education/classes/acdefc6b-2dc6-4e71-b1e9-6d9810ab1793/assignments/cf6005fc-9e13-44a2-a6ac-a53322006454",
+            "GET https://graph.microsoft.com/v1.0/education/classes/5edb6a5f-fc6b-441b-8952-bcbfc33ef0e5/assignments/1",
+        );
+        assert_eq!(
+            check_pages(&[("a.md", &text)]),
+            vec![(
+                "path-convention",
+                "acdefc6b-2dc6-4e71-b1e9-6d9810ab1793".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_root_unlike_its_siblings_is_reported() {
+        let skills = page(
+            "GET /me/profile/skills",
+            "GET https://graph.microsoft.com/beta/me/profile/skills",
+        );
+        let langs = page(
+            "GET /users/{id}/profile/languages",
+            "GET https://graph.microsoft.com/beta/users/42/profile/languages",
+        );
+        let awards = page(
+            "GET /people/{personId}/profile/awards",
+            "GET https://graph.microsoft.com/beta/people/42/profile/awards",
+        );
+        let found = check_pages(&[("a.md", &skills), ("b.md", &langs), ("c.md", &awards)]);
+        assert_eq!(
+            found,
+            vec![("path-convention", "/people/{personId}".to_string())]
+        );
+        // With only one sibling there is no shape to compare with.
+        assert_eq!(check_pages(&[("a.md", &skills), ("c.md", &awards)]), vec![]);
+    }
+
+    #[test]
+    fn a_singular_of_another_pages_root_is_reported() {
+        let roles = page(
+            "GET /directoryRoles/{id}",
+            "GET https://graph.microsoft.com/v1.0/directoryRoles/1",
+        );
+        let members = page(
+            "GET /directoryRole/{id}/members",
+            "GET https://graph.microsoft.com/v1.0/directoryRole/1/members",
+        );
+        let found = check_pages(&[("a.md", &roles), ("b.md", &members)]);
+        assert_eq!(
+            found,
+            vec![("path-convention", "/directoryRole/{id}".to_string())]
+        );
+    }
+
+    #[test]
+    fn example_calling_an_undeclared_path_is_reported_at_the_url() {
+        let text = page(
+            "POST /me/profile/positions",
+            "POST https://graph.microsoft.com/beta/me/profile/skills",
+        );
+        assert_eq!(
+            check_pages(&[("a.md", &text)]),
+            vec![(
+                "example-path-mismatch",
+                "https://graph.microsoft.com/beta/me/profile/skills".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn example_paths_match_leniently_where_graph_is_lenient() {
+        let cases = [
+            ("GET /users/{id | userPrincipalName}/profile/skills", "GET https://graph.microsoft.com/v1.0/users/42/profile/skills?$top=2"),
+            ("GET /users/{id}/memberOf", "GET https://graph.microsoft.com/v1.0/me/memberOf/microsoft.graph.group/$count"),
+            ("GET /me/events/{id}", "GET https://graph.microsoft.com/v1.0/me/events('AAMkAGE1M2_bs88AACbuFiiAAA=')"),
+            ("GET /me/drive/items/{id}/workbook/worksheets/{id}/range(address={address})", "GET https://graph.microsoft.com/v1.0/me/drive/root/workbook/worksheets/1/range(address='A1:B2')"),
+            ("PUT /me/drive/items/{parent-id}:/{filename}:/content", "PUT https://graph.microsoft.com/v1.0/me/drive/root:/FolderA/FileB.txt:/content"),
+            ("GET policies/tokenLifetimePolicies", "GET https://graph.microsoft.com/v1.0/policies/tokenLifetimePolicies"),
+        ];
+        for (syntax, example) in cases {
+            let text = page(syntax, example);
+            assert_eq!(
+                check_pages(&[("a.md", &text)]),
+                vec![],
+                "{syntax} / {example}"
+            );
+        }
+    }
+
+    #[test]
+    fn value_and_ref_segments_must_be_declared() {
+        let text = page(
+            "DELETE /education/classes/{id}/members/{userId}/$ref",
+            "DELETE https://graph.microsoft.com/v1.0/education/classes/1/members/2",
+        );
+        assert_eq!(
+            check_pages(&[("a.md", &text)])[0].0,
+            "example-path-mismatch"
+        );
+    }
+
+    #[test]
+    fn unknown_version_segment_is_reported() {
+        let text = page(
+            "POST /me/profile/interests",
+            "POST https://graph.microsoft.com/localtest/me/profile/interests",
+        );
+        assert_eq!(
+            check_pages(&[("a.md", &text)]),
+            vec![("api-version-segment", "localtest".to_string())]
+        );
+    }
+
+    #[test]
+    fn v1_example_on_a_beta_page_is_reported() {
+        let text = page(
+            "GET /me/profile/skills",
+            "GET https://graph.microsoft.com/v1.0/me/profile/skills",
+        )
+        .replace(
+            "Does something.\n\n## Permissions",
+            "[!INCLUDE [beta-disclaimer](../includes/beta-disclaimer.md)]\n\n## Permissions",
+        );
+        assert_eq!(
+            check_pages(&[("a.md", &text)]),
+            vec![("api-version-segment", "v1.0".to_string())]
+        );
+        let beta = text.replace("/v1.0/", "/beta/");
+        assert_eq!(check_pages(&[("a.md", &beta)]), vec![]);
+    }
+
+    #[test]
+    fn the_minority_version_of_a_page_is_reported() {
+        let one = "GET https://graph.microsoft.com/v1.0/me/profile/skills";
+        let text = page("GET /me/profile/skills", one);
+        let extra = |version: &str| {
+            format!(
+                "\n<!-- {{ \"blockType\": \"request\", \"name\": \"more\" }} -->\n```http\nGET https://graph.microsoft.com/{version}/me/profile/skills\n```\n"
+            )
+        };
+        let mixed = format!("{text}{}{}", extra("v1.0"), extra("beta"));
+        assert_eq!(
+            check_pages(&[("a.md", &mixed)]),
+            vec![("api-version-segment", "beta".to_string())]
+        );
+        let same = format!("{text}{}", extra("v1.0"));
+        assert_eq!(check_pages(&[("a.md", &same)]), vec![]);
+    }
+}

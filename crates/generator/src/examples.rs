@@ -1,0 +1,689 @@
+//! The round-trip tests of the generated crate: every example body whose
+//! documented type is a generated struct is embedded as a string literal,
+//! deserialized into the struct and serialized back; the test asserts that
+//! no property is lost or changed.
+//!
+//! An example is left out, with the reason in the generated file and in
+//! the test output, when it cannot say anything about the types: its body is
+//! not JSON, its documented type is not a generated struct, or it uses
+//! placeholders (`"Boolean"` where a boolean belongs, `"String (timestamp)"`
+//! for a timestamp). Placeholders never shape the generated types; the types
+//! follow the property tables.
+use crate::docs;
+use crate::naming::{self, ident, Scope};
+use crate::output::display_path;
+use crate::plan::{FieldPlan, Plan};
+use crate::types::{self, Scalar};
+use crate::{Exclusion, GenError};
+use graphdoc_model::{short_type_name, type_key, Corpus, HttpMessage, Page, Primitive, TypeTarget};
+use proc_macro2::TokenStream;
+use quote::quote;
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+/// One example body to round-trip.
+pub struct Case {
+    /// `docs-input/page.md:81`: the page and the line the message starts on.
+    pub location: String,
+    /// `request` or `response`.
+    pub kind: &'static str,
+    /// The annotation name of the example, if any.
+    pub name: Option<String>,
+    /// The documented type name as the docs spell it.
+    pub documented: String,
+    /// The struct it deserializes into.
+    pub target: usize,
+    /// The body is a collection response (`{"value": [...]}`).
+    pub collection: bool,
+    /// The JSON text the test embeds.
+    pub json: String,
+    /// Why the embedded text differs from the page, if it does.
+    pub note: Option<String>,
+    /// The members the type does not document, sorted, which must land in
+    /// `additional`: one list for the body, or one per item of a collection.
+    pub unlisted: Vec<Vec<String>>,
+}
+
+/// The tested examples and the excluded ones, in page order.
+pub struct Examples {
+    /// Examples that round-trip.
+    pub cases: Vec<Case>,
+    /// Examples left out, with the reason.
+    pub excluded: Vec<Exclusion>,
+}
+
+/// Collects every example body of the corpus.
+pub fn collect(plan: &Plan, corpus: &Corpus) -> Examples {
+    let mut out = Examples {
+        cases: Vec::new(),
+        excluded: Vec::new(),
+    };
+    for page in &corpus.pages {
+        for example in &page.examples {
+            let messages: [(&'static str, _); 2] = [
+                ("request", &example.request),
+                ("response", &example.response),
+            ];
+            for (kind, message) in messages {
+                let Some(message) = message else { continue };
+                consider(plan, page, kind, message, example.name.as_deref(), &mut out);
+            }
+        }
+    }
+    out
+}
+
+fn consider(
+    plan: &Plan,
+    page: &Page,
+    kind: &'static str,
+    message: &HttpMessage,
+    name: Option<&str>,
+    out: &mut Examples,
+) {
+    let Some(body) = message.body.as_ref().filter(|b| !b.raw.trim().is_empty()) else {
+        return;
+    };
+    let location = format!("{}:{}", display_path(&page.path), message.span.line);
+    let label = format!("{location} {kind}");
+    let mut exclude = |reason: String| {
+        out.excluded.push(Exclusion {
+            example: label.clone(),
+            reason,
+        })
+    };
+
+    let Some((documented, collection)) = documented_type(page, kind, message) else {
+        exclude(
+            "no documented type (no @odata.type annotation, and no type link in the \
+             page's Request body or Response section)"
+                .into(),
+        );
+        return;
+    };
+    let Some(target) = plan.struct_named(&documented) else {
+        let what = if plan.generated.contains_key(&type_key(&documented)) {
+            "is an enum, not a struct"
+        } else {
+            "is not defined by any input page"
+        };
+        exclude(format!("documented type `{documented}` {what}"));
+        return;
+    };
+    let (json, value, note) = match serde_json::from_str::<Value>(&body.raw) {
+        Ok(value) => (tidy(&body.raw), value, None),
+        Err(_) => match &body.json {
+            Some(node) => {
+                let value = node.to_serde();
+                match serde_json::to_string_pretty(&value) {
+                    Ok(text) => {
+                        let note = "The body as written is not strict JSON (it elides members \
+                                    with `...` or uses JSONC); the test embeds the parsed value.";
+                        (text, value, Some(note.to_string()))
+                    }
+                    Err(e) => {
+                        exclude(format!(
+                            "the parsed body cannot be written back as JSON: {e}"
+                        ));
+                        return;
+                    }
+                }
+            }
+            None => {
+                exclude(match &body.json_error {
+                    Some(e) => format!("the body is not JSON: {}", e.value),
+                    None => "the body is not JSON".to_string(),
+                });
+                return;
+            }
+        },
+    };
+    let mut problems = Vec::new();
+    let mut unlisted = Vec::new();
+    if collection {
+        match value.get("value") {
+            Some(Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    check_struct(plan, target, item, &format!("value[{i}]"), &mut problems);
+                    unlisted.push(unlisted_members(plan, target, item));
+                }
+            }
+            _ => problems.push("a collection response without a `value` array".into()),
+        }
+    } else {
+        check_struct(plan, target, &value, "", &mut problems);
+        unlisted.push(unlisted_members(plan, target, &value));
+    }
+    if !problems.is_empty() {
+        exclude(problems.join("; "));
+        return;
+    }
+    out.cases.push(Case {
+        location,
+        kind,
+        name: name.map(str::to_string),
+        documented,
+        target,
+        collection,
+        json,
+        note,
+        unlisted,
+    });
+}
+
+/// The members of an object that no field of the struct (or its bases)
+/// takes, sorted.
+fn unlisted_members(plan: &Plan, index: usize, value: &Value) -> Vec<String> {
+    let mut out: Vec<String> = value
+        .as_object()
+        .map(|members| {
+            members
+                .keys()
+                .filter(|key| plan.find_field(index, key).is_none())
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+/// The type an example body documents: the block's `@odata.type`
+/// annotation, else the page's Request body / Response type.
+fn documented_type(page: &Page, kind: &str, message: &HttpMessage) -> Option<(String, bool)> {
+    let annotation = message.annotation.as_ref();
+    if let Some(annotated) = annotation.and_then(|a| a.odata_type.as_ref()) {
+        let collection = annotation.is_some_and(|a| a.is_collection)
+            || annotated.value.trim().starts_with("Collection(");
+        return Some((short_type_name(&annotated.value), collection));
+    }
+    if kind == "request" {
+        page.request_type().map(|t| (t, false))
+    } else {
+        let (t, collection) = page.response_type();
+        t.map(|t| (t, collection))
+    }
+}
+
+/// CRLF to LF and trailing blanks removed from each line. JSON strings
+/// cannot span lines, so this whitespace is never inside a value.
+fn tidy(raw: &str) -> String {
+    let lines: Vec<&str> = raw.lines().map(str::trim_end).collect();
+    lines.join("\n").trim_matches('\n').to_string()
+}
+
+fn at(path: &str) -> &str {
+    if path.is_empty() {
+        "the body"
+    } else {
+        path
+    }
+}
+
+fn member_path(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn check_struct(plan: &Plan, index: usize, value: &Value, path: &str, out: &mut Vec<String>) {
+    let Value::Object(members) = value else {
+        out.push(format!(
+            "{}: {} where an object belongs",
+            at(path),
+            compact(value)
+        ));
+        return;
+    };
+    for (key, member) in members {
+        // Members the type does not document go to `additional`, which
+        // takes any JSON.
+        if let Some(field) = plan.find_field(index, key) {
+            check_field(plan, field, member, &member_path(path, key), out);
+        }
+    }
+}
+
+fn check_field(plan: &Plan, field: &FieldPlan, value: &Value, path: &str, out: &mut Vec<String>) {
+    if value.is_null() {
+        return;
+    }
+    if !field.ty.collection {
+        check_value(plan, field, value, path, out);
+        return;
+    }
+    let Value::Array(items) = value else {
+        out.push(format!(
+            "{path}: {} where a collection belongs",
+            compact(value)
+        ));
+        return;
+    };
+    for (i, item) in items.iter().enumerate() {
+        let item_path = format!("{path}[{i}]");
+        if item.is_null() {
+            out.push(format!("{item_path}: null inside a collection"));
+        } else {
+            check_value(plan, field, item, &item_path, out);
+        }
+    }
+}
+
+fn check_value(plan: &Plan, field: &FieldPlan, value: &Value, path: &str, out: &mut Vec<String>) {
+    let documented = field
+        .property
+        .map_or("String", |p| p.type_ref.name.as_str());
+    let fits = match field.ty.scalar {
+        Scalar::Json => true,
+        Scalar::Struct(t) => {
+            check_struct(plan, t, value, path, out);
+            return;
+        }
+        Scalar::String | Scalar::Enum(_) => value.is_string(),
+        Scalar::Bool => value.is_boolean(),
+        Scalar::U8 => value.as_u64().is_some_and(|n| u8::try_from(n).is_ok()),
+        Scalar::I8 => value.as_i64().is_some_and(|n| i8::try_from(n).is_ok()),
+        Scalar::I16 => value.as_i64().is_some_and(|n| i16::try_from(n).is_ok()),
+        Scalar::I32 => value.as_i64().is_some_and(|n| i32::try_from(n).is_ok()),
+        Scalar::I64 => value.as_i64().is_some(),
+        Scalar::F64 | Scalar::Number => value.is_number(),
+    };
+    let placeholder = value
+        .as_str()
+        .filter(|s| is_placeholder(s, field, documented));
+    if let Some(text) = placeholder {
+        out.push(format!(
+            "{path}: the placeholder {text:?} stands where a `{documented}` value belongs"
+        ));
+    } else if !fits {
+        out.push(format!(
+            "{path}: {} is not {}, as the documented type `{documented}` requires",
+            compact(value),
+            types::describe(field.ty.scalar)
+        ));
+    }
+}
+
+/// Whether a string is a type-name placeholder (`"String"`, `"Boolean"`,
+/// `"String (timestamp)"`, `"Edm.Int32"`, the documented type's own name)
+/// rather than a value. A documented possible value or enum member is never
+/// a placeholder, even when it is spelled like a type (`"String"` is a
+/// member of some enums).
+fn is_placeholder(text: &str, field: &FieldPlan, documented: &str) -> bool {
+    if let Some(p) = field.property {
+        if p.possible_values.iter().any(|v| v.value == text) {
+            return false;
+        }
+    }
+    let head = text.trim();
+    let head = head.split(" (").next().unwrap_or(head).trim();
+    let head = head.strip_prefix("Edm.").unwrap_or(head);
+    let names_primitive = Primitive::ALL
+        .iter()
+        .any(|p| p.name().eq_ignore_ascii_case(head));
+    let names_documented = !head.is_empty()
+        && field
+            .property
+            .is_some_and(|p| p.type_ref.target == TypeTarget::Named)
+        && type_key(head) == type_key(documented);
+    names_primitive || names_documented
+}
+
+fn compact(value: &Value) -> String {
+    let text = value.to_string();
+    if text.chars().count() > 40 {
+        format!("{}...", text.chars().take(40).collect::<String>())
+    } else {
+        text
+    }
+}
+
+/// The test function names, from page, line and direction (unique, since
+/// one message starts per line), in snake case:
+/// `create_skillproficiency_line_81_request`.
+fn function_names(cases: &[Case]) -> Result<Vec<String>, GenError> {
+    let shared = shared_dir(cases.iter().map(|c| c.location.as_str()));
+    let stems: Vec<String> = cases
+        .iter()
+        .map(|c| {
+            let (file, line) = c
+                .location
+                .rsplit_once(':')
+                .unwrap_or((c.location.as_str(), ""));
+            let file = file.strip_prefix(shared).unwrap_or(file);
+            // The extension is noise in a function name; a dot in a folder
+            // name is not an extension.
+            let stem = match file.rfind('.') {
+                Some(dot) if !file[dot..].contains('/') => &file[..dot],
+                _ => file,
+            };
+            format!("{stem} line {line} {}", c.kind)
+        })
+        .collect();
+    let refs: Vec<&str> = stems.iter().map(String::as_str).collect();
+    let scope = Scope {
+        description: "test functions".into(),
+        case: naming::Case::Snake,
+        reserved: &["excluded_examples_are_reported"],
+        reserved_suffix: "example",
+    };
+    scope.resolve(&refs)
+}
+
+/// The directory prefix (ending in `/`) that every location shares.
+fn shared_dir<'a>(mut locations: impl Iterator<Item = &'a str>) -> &'a str {
+    let dir = |l: &'a str| &l[..l.rfind('/').map_or(0, |i| i + 1)];
+    let Some(first) = locations.next() else {
+        return "";
+    };
+    locations.fold(dir(first), |shared, l| {
+        // Compare by character so the cut is always on a char boundary.
+        let common: usize = shared
+            .chars()
+            .zip(l.chars())
+            .take_while(|(x, y)| x == y)
+            .map(|(x, _)| x.len_utf8())
+            .sum();
+        dir(&shared[..common])
+    })
+}
+
+/// A string literal of the JSON text: a raw string when possible, so the
+/// body reads as it does on the page.
+fn json_literal(text: &str) -> TokenStream {
+    let escaped = proc_macro2::Literal::string(text);
+    // Raw strings cannot hold a bare CR; `tidy` removed CRLF, but an
+    // embedded parsed value could still contain one.
+    if text.contains('\r') {
+        return quote!(#escaped);
+    }
+    let mut longest = 0;
+    let mut run: Option<usize> = None;
+    for c in text.chars() {
+        run = match (c, run) {
+            ('"', _) => Some(0),
+            ('#', Some(n)) => {
+                longest = longest.max(n + 1);
+                Some(n + 1)
+            }
+            _ => None,
+        };
+    }
+    let hashes = "#".repeat(longest + 1);
+    match format!("r{hashes}\"{text}\"{hashes}").parse::<proc_macro2::Literal>() {
+        Ok(raw) => quote!(#raw),
+        Err(_) => quote!(#escaped),
+    }
+}
+
+/// `tests/examples/cases.rs`: one test per case, and the exclusions.
+pub fn cases_module(
+    plan: &Plan,
+    examples: &Examples,
+    crate_ident: &str,
+) -> Result<TokenStream, GenError> {
+    let names = function_names(&examples.cases)?;
+    let tested = match examples.cases.len() {
+        1 => "1 example body round-trips through its documented type".to_string(),
+        n => format!("{n} example bodies round-trip through their documented types"),
+    };
+    let excluded = match examples.excluded.len() {
+        1 => "1 is excluded".to_string(),
+        n => format!("{n} are excluded"),
+    };
+    let summary = docs::inner_attrs(&docs::paragraphs(&[format!(
+        "{tested}; {excluded} (listed in `EXCLUDED`, printed by \
+         `excluded_examples_are_reported`)."
+    )]));
+    let mut used_types = BTreeSet::new();
+    let tests: Vec<TokenStream> = examples
+        .cases
+        .iter()
+        .zip(&names)
+        .map(|(case, name)| {
+            let ty_name = &plan.structs[case.target].ident;
+            used_types.insert(ty_name.as_str());
+            let ty = ident(ty_name);
+            let ty = if case.collection {
+                quote!(Collection<#ty>)
+            } else {
+                quote!(#ty)
+            };
+            let function = ident(name);
+            let what = match &case.name {
+                Some(n) => format!("the {} of example {}", case.kind, docs::code(n)),
+                None => format!("the {}", case.kind),
+            };
+            let mut paragraphs = vec![format!(
+                "{}: {what}, documented as {}{}.",
+                docs::code(&case.location),
+                docs::code(&case.documented),
+                if case.collection { " (collection)" } else { "" }
+            )];
+            paragraphs.extend(case.note.clone());
+            let doc = docs::attrs(&docs::paragraphs(&paragraphs));
+            let literal = json_literal(&case.json);
+            let keys = |keys: &Vec<String>| quote!(&[#(#keys),*]);
+            let unlisted = if case.collection {
+                let lists = case.unlisted.iter().map(keys);
+                quote! {
+                    let unlisted: &[&[&str]] = &[#(#lists),*];
+                    assert_eq!(typed.value.len(), unlisted.len());
+                    for (item, expected) in typed.value.iter().zip(unlisted) {
+                        assert_unlisted(item.additional(), expected);
+                    }
+                }
+            } else {
+                let list = case.unlisted.first().map_or_else(|| quote!(&[]), keys);
+                quote!(assert_unlisted(typed.additional(), #list);)
+            };
+            quote! {
+                #doc
+                #[test]
+                fn #function() {
+                    let body = #literal;
+                    let typed = round_trip::<#ty>(body);
+                    #unlisted
+                }
+            }
+        })
+        .collect();
+    let imports = (!tests.is_empty()).then(|| {
+        let krate = ident(crate_ident);
+        let types = used_types.iter().map(|t| ident(t));
+        let support = if examples.cases.iter().any(|c| c.collection) {
+            quote!(
+                use super::support::{assert_unlisted, round_trip, Collection};
+            )
+        } else {
+            quote!(
+                use super::support::{assert_unlisted, round_trip};
+            )
+        };
+        quote! {
+            #support
+            use #krate::types::{#(#types),*};
+        }
+    });
+    let excluded = examples.excluded.iter().map(|e| {
+        let (example, reason) = (&e.example, &e.reason);
+        quote!((#example, #reason),)
+    });
+    Ok(quote! {
+        #summary
+        #imports
+
+        #(#tests)*
+
+        /// Example bodies left out of the round trip: `(example, reason)`.
+        const EXCLUDED: &[(&str, &str)] = &[#(#excluded)*];
+
+        /// Prints every excluded example with its reason, so that no example
+        /// is skipped silently (run with `--nocapture` to see them).
+        #[test]
+        fn excluded_examples_are_reported() {
+            for (example, reason) in EXCLUDED {
+                eprintln!("excluded: {example}: {reason}");
+            }
+        }
+    })
+}
+
+/// `tests/examples/support.rs`: the round-trip check.
+pub fn support_module(with_collection: bool) -> TokenStream {
+    let collection = with_collection.then(|| {
+        quote! {
+            /// A collection response body: the `value` array and any
+            /// annotations beside it (`@odata.context`, `@odata.nextLink`).
+            #[derive(Debug, PartialEq, Serialize, Deserialize)]
+            pub struct Collection<T> {
+                /// The items.
+                pub value: Vec<T>,
+                /// Everything else, kept as sent.
+                #[serde(flatten)]
+                pub annotations: serde_json::Map<String, Value>,
+            }
+        }
+    });
+    let serde_import = if with_collection {
+        quote!(
+            use serde::{Deserialize, Serialize};
+        )
+    } else {
+        quote!(
+            use serde::Serialize;
+        )
+    };
+    quote! {
+        //! The round-trip check shared by the example tests.
+        #serde_import
+        use serde::de::DeserializeOwned;
+        use serde_json::{Number, Value};
+        use std::fmt::Debug;
+
+        #collection
+
+        /// Asserts that `additional` holds exactly the `expected` members: the
+        /// ones the docs do not list. A documented property found there would
+        /// mean its field does not take it.
+        pub fn assert_unlisted(additional: &serde_json::Map<String, Value>, expected: &[&str]) {
+            let mut actual: Vec<&str> = additional.keys().map(String::as_str).collect();
+            actual.sort_unstable();
+            assert_eq!(actual, expected, "the members kept in `additional`");
+        }
+
+        /// Deserializes `json` into `T` and serializes it back, then asserts
+        /// that no property was lost, added or changed, and that reading the
+        /// output again gives an equal value. Returns the typed value.
+        ///
+        /// Members whose value is `null` are dropped on both sides before the
+        /// comparison: every field is an `Option`, and an explicit `null` and
+        /// an absent member both read as `None`. Numbers compare by value
+        /// (`1` and `1.0` are equal), since `f64` fields write `1.0`.
+        pub fn round_trip<T>(json: &str) -> T
+        where
+            T: DeserializeOwned + Serialize + PartialEq + Debug,
+        {
+            let before: Value = serde_json::from_str(json).expect("the example body is JSON");
+            let typed: T = match serde_json::from_str(json) {
+                Ok(typed) => typed,
+                Err(e) => panic!("the example body does not deserialize: {e}"),
+            };
+            let after = serde_json::to_value(&typed).expect("the typed value serializes");
+            let mut changes = Vec::new();
+            differences(&without_nulls(&before), &without_nulls(&after), "", &mut changes);
+            assert!(
+                changes.is_empty(),
+                "the round trip changed the body:\n{}",
+                changes.join("\n")
+            );
+            let again: T = serde_json::from_value(after).expect("the written value deserializes");
+            assert_eq!(typed, again, "reading the written value back gives a different value");
+            typed
+        }
+
+        /// The value with every `null` object member removed, recursively.
+        fn without_nulls(value: &Value) -> Value {
+            match value {
+                Value::Object(members) => Value::Object(
+                    members
+                        .iter()
+                        .filter(|(_, v)| !v.is_null())
+                        .map(|(k, v)| (k.clone(), without_nulls(v)))
+                        .collect(),
+                ),
+                Value::Array(items) => Value::Array(items.iter().map(without_nulls).collect()),
+                other => other.clone(),
+            }
+        }
+
+        /// Appends a line per difference between `before` and `after`.
+        fn differences(before: &Value, after: &Value, path: &str, out: &mut Vec<String>) {
+            match (before, after) {
+                (Value::Object(b), Value::Object(a)) => {
+                    for (key, value) in b {
+                        let at = format!("{path}/{key}");
+                        match a.get(key) {
+                            Some(other) => differences(value, other, &at, out),
+                            None => out.push(format!("{at}: lost")),
+                        }
+                    }
+                    for key in a.keys().filter(|k| !b.contains_key(*k)) {
+                        out.push(format!("{path}/{key}: added"));
+                    }
+                }
+                (Value::Array(b), Value::Array(a)) if b.len() == a.len() => {
+                    for (i, (x, y)) in b.iter().zip(a).enumerate() {
+                        differences(x, y, &format!("{path}/{i}"), out);
+                    }
+                }
+                (Value::Number(b), Value::Number(a)) if same_number(b, a) => {}
+                _ if before == after => {}
+                _ => out.push(format!("{path}: {before} became {after}")),
+            }
+        }
+
+        /// Whether two JSON numbers have the same value.
+        fn same_number(a: &Number, b: &Number) -> bool {
+            if let (Some(x), Some(y)) = (a.as_i64(), b.as_i64()) {
+                return x == y;
+            }
+            if let (Some(x), Some(y)) = (a.as_u64(), b.as_u64()) {
+                return x == y;
+            }
+            a.as_f64() == b.as_f64()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_literals_pick_enough_hashes() {
+        assert_eq!(json_literal("{}").to_string(), "r#\"{}\"#");
+        assert_eq!(
+            json_literal("{\"a#\": 1}").to_string(),
+            "r#\"{\"a#\": 1}\"#"
+        );
+        assert_eq!(json_literal("\"#").to_string(), "r##\"\"#\"##");
+        assert_eq!(json_literal("a\rb").to_string(), "\"a\\rb\"");
+    }
+
+    #[test]
+    fn shared_dir_is_the_common_folder() {
+        let two = ["docs-input/a/x.md:3", "docs-input/b.md:9"];
+        assert_eq!(shared_dir(two.into_iter()), "docs-input/");
+        assert_eq!(shared_dir(["docs-input/a.md:1"].into_iter()), "docs-input/");
+        assert_eq!(shared_dir(["a.md:1", "b/c.md:2"].into_iter()), "");
+        assert_eq!(shared_dir(["d/é/a.md:1", "d/è/b.md:2"].into_iter()), "d/");
+    }
+
+    #[test]
+    fn tidy_normalizes_line_ends() {
+        assert_eq!(tidy("\r\n{ \r\n  \"a\": 1  \r\n}\r\n"), "{\n  \"a\": 1\n}");
+    }
+}

@@ -1,0 +1,438 @@
+//! Rust names for documented names: fields, types, enum variants, modules.
+//!
+//! Every name is a pure function of the documented spelling and of the other
+//! spellings it collides with in the same scope, so adding a page never
+//! renames an existing item unless the new page brings a colliding spelling.
+//!
+//! Rules:
+//! - Words are split at non-alphanumeric characters and camelCase humps
+//!   (`webURL` -> `web`, `url`; `x509Certificate` -> `x509`, `certificate`).
+//! - Fields and modules are `snake_case`; types and variants are `PascalCase`.
+//! - A leading digit gets an `n` / `N` prefix (`3dModel` -> `n3d_model`).
+//! - Keywords become raw identifiers (`type` -> `r#type`); the few that cannot
+//!   be raw (`self`, `super`, `crate`) get a trailing `_`.
+//! - Names reserved in a scope (prelude types, the generated `base` and
+//!   `additional` fields) get a fixed word appended (`Option` -> `OptionType`).
+//! - When several spellings map to one name, the canonical camelCase spelling
+//!   keeps it and every other spelling appends the characters the conversion
+//!   lost, spelled as words: `@odata.type` next to `odataType` becomes
+//!   `odata_type_at_dot`; `Id` next to `id` becomes `id_upper_i`. No counters,
+//!   so the result does not depend on input order.
+use crate::GenError;
+use std::collections::BTreeMap;
+
+/// The identifier style of a scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// `snake_case`: fields, modules, test functions.
+    Snake,
+    /// `PascalCase`: types and enum variants.
+    Pascal,
+}
+
+/// Keywords of every edition, strict and reserved. Identifiers equal to one
+/// of them are written as raw identifiers (or renamed, see [`RAW_FORBIDDEN`]).
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot be raw identifiers.
+const RAW_FORBIDDEN: &[&str] = &["crate", "self", "Self", "super"];
+
+/// Type names the generated code itself uses (the prelude, derive and serde
+/// names): a generated type with one of these names would shadow them.
+pub const RESERVED_TYPE_NAMES: &[&str] = &[
+    "AsMut",
+    "AsRef",
+    "Box",
+    "Clone",
+    "Copy",
+    "Debug",
+    "Default",
+    "Deserialize",
+    "Deserializer",
+    "DoubleEndedIterator",
+    "Drop",
+    "Eq",
+    "Err",
+    "ExactSizeIterator",
+    "Extend",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "From",
+    "FromIterator",
+    "Hash",
+    "Into",
+    "IntoIterator",
+    "Iterator",
+    "None",
+    "Ok",
+    "Option",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "Result",
+    "Self",
+    "Send",
+    "Serialize",
+    "Serializer",
+    "Sized",
+    "Some",
+    "String",
+    "Sync",
+    "ToOwned",
+    "ToString",
+    "TryFrom",
+    "TryInto",
+    "Unpin",
+    "Vec",
+];
+
+/// Splits a documented name into lower-case words.
+pub fn words(name: &str) -> Vec<String> {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_ascii_alphanumeric() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        if c.is_ascii_uppercase() && !current.is_empty() && i > 0 {
+            let prev = chars[i - 1];
+            let next_is_lower = chars.get(i + 1).is_some_and(char::is_ascii_lowercase);
+            // `webUrl` and `x509Certificate` split before the capital; in a
+            // run of capitals (`HTMLParser`) the last one starts the next word.
+            if prev.is_ascii_lowercase()
+                || prev.is_ascii_digit()
+                || (prev.is_ascii_uppercase() && next_is_lower)
+            {
+                out.push(std::mem::take(&mut current));
+            }
+        }
+        current.push(c.to_ascii_lowercase());
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
+fn join(words: &[String], case: Case) -> String {
+    match case {
+        Case::Snake => words.join("_"),
+        Case::Pascal => words.iter().map(|w| capitalize(w)).collect(),
+    }
+}
+
+/// The canonical camelCase spelling of a word list (`web`, `url` -> `webUrl`).
+fn lower_camel(words: &[String]) -> String {
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i == 0 {
+            out.push_str(w);
+        } else {
+            out.push_str(&capitalize(w));
+        }
+    }
+    out
+}
+
+/// Whether `name` is the canonical camelCase spelling of its own words, the
+/// spelling Graph uses for properties, types and members.
+fn is_canonical(name: &str) -> bool {
+    lower_camel(&words(name)) == name
+}
+
+/// The characters of `name` that the word conversion loses, spelled as
+/// words: punctuation by name, capitals that do not start a camelCase word as
+/// `upper` + the letter, anything else as `u` + its code point in hex.
+fn lost_characters(name: &str) -> Vec<String> {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let word = match c {
+            'a'..='z' | '0'..='9' => continue,
+            'A'..='Z' => {
+                let starts_word = i > 0 && !chars[i - 1].is_ascii_uppercase();
+                if starts_word {
+                    continue;
+                }
+                out.push("upper".to_string());
+                c.to_ascii_lowercase().to_string()
+            }
+            '@' => "at".into(),
+            '.' => "dot".into(),
+            '-' => "dash".into(),
+            '_' => "underscore".into(),
+            '$' => "dollar".into(),
+            '#' => "hash".into(),
+            ' ' => "space".into(),
+            '/' => "slash".into(),
+            ':' => "colon".into(),
+            '+' => "plus".into(),
+            other => format!("u{:04x}", u32::from(other)),
+        };
+        out.push(word);
+    }
+    out
+}
+
+/// The identifier for a name before collision handling: words in `case`,
+/// punctuation-only names spelled out, a leading digit prefixed.
+fn base_ident(name: &str, case: Case) -> String {
+    let mut w = words(name);
+    if w.is_empty() {
+        w = lost_characters(name);
+    }
+    let mut ident = join(&w, case);
+    if ident.starts_with(|c: char| c.is_ascii_digit()) {
+        ident.insert(0, if case == Case::Snake { 'n' } else { 'N' });
+    }
+    ident
+}
+
+/// Whether `ident` must be written `r#ident`.
+pub fn is_keyword(ident: &str) -> bool {
+    KEYWORDS.contains(&ident)
+}
+
+/// A `proc_macro2::Ident` for an identifier chosen by this module: keywords
+/// as raw identifiers.
+pub fn ident(text: &str) -> proc_macro2::Ident {
+    let span = proc_macro2::Span::call_site();
+    if is_keyword(text) {
+        proc_macro2::Ident::new_raw(text, span)
+    } else {
+        proc_macro2::Ident::new(text, span)
+    }
+}
+
+/// Names for one scope (the fields of a struct, the variants of an enum, the
+/// types of a crate).
+pub struct Scope<'a> {
+    /// What the scope is, for error messages (`fields of personInterest`).
+    pub description: String,
+    /// The identifier style.
+    pub case: Case,
+    /// Identifiers the scope already uses; a name converting to one of them
+    /// gets `reserved_suffix` appended.
+    pub reserved: &'a [&'a str],
+    /// The word appended to reserved names (`type`, `field`, `value`).
+    pub reserved_suffix: &'a str,
+}
+
+impl Scope<'_> {
+    /// Chooses an identifier for each of `names` (documented spellings, all
+    /// distinct), in the same order. Identifiers never equal a keyword that
+    /// cannot be raw; other keywords are returned as is and written raw by
+    /// [`ident`].
+    pub fn resolve(&self, names: &[&str]) -> Result<Vec<String>, GenError> {
+        let mut bases: Vec<String> = names
+            .iter()
+            .map(|name| {
+                let base = base_ident(name, self.case);
+                if self.reserved.contains(&base.as_str()) {
+                    let suffix = vec![self.reserved_suffix.to_string()];
+                    format!("{base}{}", self.separator(&suffix))
+                } else {
+                    base
+                }
+            })
+            .collect();
+        let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, base) in bases.iter().enumerate() {
+            groups.entry(base.as_str()).or_default().push(i);
+        }
+        let mut suffixed: Vec<(usize, String)> = Vec::new();
+        for members in groups.values().filter(|m| m.len() > 1) {
+            for &i in members {
+                if is_canonical(names[i]) {
+                    continue;
+                }
+                let lost = lost_characters(names[i]);
+                suffixed.push((i, format!("{}{}", bases[i], self.separator(&lost))));
+            }
+        }
+        for (i, name) in suffixed {
+            bases[i] = name;
+        }
+        for base in &mut bases {
+            if RAW_FORBIDDEN.contains(&base.as_str()) {
+                base.push('_');
+            }
+        }
+        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, base) in bases.iter().enumerate() {
+            if let Some(&first) = seen.get(base.as_str()) {
+                return Err(GenError::NameCollision {
+                    scope: self.description.clone(),
+                    first: names[first].to_string(),
+                    second: names[i].to_string(),
+                    ident: base.clone(),
+                });
+            }
+            seen.insert(base, i);
+        }
+        Ok(bases)
+    }
+
+    /// `_word_word` for snake case, `WordWord` for Pascal case.
+    fn separator(&self, words: &[String]) -> String {
+        match self.case {
+            Case::Snake => words.iter().map(|w| format!("_{w}")).collect(),
+            Case::Pascal => join(words, Case::Pascal),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(names: &[&str]) -> Vec<String> {
+        let scope = Scope {
+            description: "test fields".into(),
+            case: Case::Snake,
+            reserved: &["additional", "base"],
+            reserved_suffix: "field",
+        };
+        scope.resolve(names).expect("no collision")
+    }
+
+    fn types(names: &[&str]) -> Vec<String> {
+        let scope = Scope {
+            description: "test types".into(),
+            case: Case::Pascal,
+            reserved: RESERVED_TYPE_NAMES,
+            reserved_suffix: "type",
+        };
+        scope.resolve(names).expect("no collision")
+    }
+
+    #[test]
+    fn words_split_camel_case_acronyms_digits_and_punctuation() {
+        assert_eq!(words("webUrl"), ["web", "url"]);
+        assert_eq!(words("webURL"), ["web", "url"]);
+        assert_eq!(words("HTMLParser"), ["html", "parser"]);
+        assert_eq!(words("x509Certificate"), ["x509", "certificate"]);
+        assert_eq!(words("@odata.type"), ["odata", "type"]);
+        assert_eq!(words("created_date-time"), ["created", "date", "time"]);
+        assert_eq!(words(""), Vec::<String>::new());
+    }
+
+    #[test]
+    fn snake_and_pascal_case() {
+        assert_eq!(
+            fields(&["lastModifiedDateTime"]),
+            ["last_modified_date_time"]
+        );
+        assert_eq!(types(&["skillProficiencyLevel"]), ["SkillProficiencyLevel"]);
+        assert_eq!(types(&["unknownFutureValue"]), ["UnknownFutureValue"]);
+    }
+
+    #[test]
+    fn fields_are_snake_case_with_odata_type_and_keywords() {
+        assert_eq!(
+            fields(&["displayName", "@odata.type", "type", "self", "3dModel", "@"]),
+            [
+                "display_name",
+                "odata_type",
+                "type",
+                "self_",
+                "n3d_model",
+                "at"
+            ]
+        );
+        assert!(is_keyword("type"));
+        assert_eq!(ident("type").to_string(), "r#type");
+        assert_eq!(ident("display_name").to_string(), "display_name");
+    }
+
+    #[test]
+    fn reserved_names_get_a_fixed_word() {
+        assert_eq!(
+            fields(&["base", "additional"]),
+            ["base_field", "additional_field"]
+        );
+        assert_eq!(
+            types(&["option", "self", "user"]),
+            ["OptionType", "SelfType", "User"]
+        );
+        assert_eq!(types(&["3dModel"]), ["N3dModel"]);
+    }
+
+    #[test]
+    fn collisions_keep_the_canonical_spelling_and_suffix_the_others() {
+        assert_eq!(
+            fields(&["@odata.type", "odataType"]),
+            ["odata_type_at_dot", "odata_type"]
+        );
+        assert_eq!(
+            fields(&["Id", "id", "ID"]),
+            ["id_upper_i", "id", "id_upper_i_upper_d"]
+        );
+        assert_eq!(
+            fields(&["webURL", "webUrl"]),
+            ["web_url_upper_r_upper_l", "web_url"]
+        );
+        // Input order does not matter.
+        assert_eq!(
+            fields(&["webUrl", "webURL"]),
+            ["web_url", "web_url_upper_r_upper_l"]
+        );
+    }
+
+    #[test]
+    fn adding_an_unrelated_name_renames_nothing() {
+        let before = fields(&["displayName", "id"]);
+        let after = fields(&["aaa", "displayName", "id"]);
+        assert_eq!(before, after[1..]);
+    }
+
+    #[test]
+    fn unresolvable_collisions_are_errors_not_counters() {
+        let scope = Scope {
+            description: "test".into(),
+            case: Case::Snake,
+            reserved: &[],
+            reserved_suffix: "field",
+        };
+        // Two spellings whose lost characters are identical.
+        let err = scope.resolve(&["a.b", "a.b "]);
+        assert!(err.is_ok(), "spaces are spelled out: {err:?}");
+        let err = scope.resolve(&["é", "é"]).expect_err("same spelling twice");
+        assert!(err.to_string().contains("both become"), "{err}");
+    }
+
+    #[test]
+    fn variants_are_pascal_case() {
+        let scope = Scope {
+            description: "variants".into(),
+            case: Case::Pascal,
+            reserved: &["Self"],
+            reserved_suffix: "value",
+        };
+        assert_eq!(
+            scope
+                .resolve(&["me", "groupMembers", "unknownFutureValue", "self"])
+                .expect("ok"),
+            ["Me", "GroupMembers", "UnknownFutureValue", "SelfValue"]
+        );
+    }
+}

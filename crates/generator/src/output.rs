@@ -1,0 +1,327 @@
+//! The file set of the generated crate.
+//!
+//! ```text
+//! Cargo.toml
+//! src/lib.rs                 crate docs, `pub mod types`, re-exports
+//! src/types/mod.rs           `mod x; pub use x::X;` per type
+//! src/types/<type>.rs        one struct or enum per file
+//! tests/examples/main.rs     the round-trip test target
+//! tests/examples/cases.rs    one test per example body, and the exclusions
+//! tests/examples/support.rs  the round-trip check (only when there are cases)
+//! ```
+//!
+//! One file per type keeps a type's module stable when pages are added: a
+//! new page changes only the files of the types it describes, `mod.rs`, and
+//! the tests. Every file starts with an `@generated` header naming its
+//! source pages and the regenerate command. Files are listed sorted by path
+//! and their text depends only on the corpus and the options, so output is
+//! byte-identical across runs.
+//!
+//! Rust files are formatted by prettyplease. `cargo fmt` would format them
+//! differently, so the crate's `lib.rs` and test root mark the generated
+//! modules `#[rustfmt::skip]`; those two root files are written so that
+//! rustfmt leaves them as they are.
+use crate::examples::{self, Examples};
+use crate::plan::Plan;
+use crate::{enums, structs, GenError, GeneratedFile, ManifestStyle, Options};
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+/// The serde version a standalone generated crate depends on; kept equal to
+/// the workspace's `[workspace.dependencies]` pin (a test checks it).
+pub const SERDE_VERSION: &str = "1.0.229";
+/// The serde_json version a standalone generated crate depends on.
+pub const SERDE_JSON_VERSION: &str = "1.0.154";
+
+/// A page path as headers show it: forward slashes, no leading `./`.
+pub fn display_path(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    path.strip_prefix("./").map_or(path.clone(), str::to_string)
+}
+
+/// Every file of the generated crate, sorted by path.
+pub fn files(
+    plan: &Plan,
+    corpus: &graphdoc_model::Corpus,
+    examples: &Examples,
+    options: &Options,
+) -> Result<Vec<GeneratedFile>, GenError> {
+    let mut files = vec![
+        text_file("Cargo.toml", manifest(options)),
+        text_file("src/lib.rs", lib_rs(options)),
+    ];
+    let mut modules: Vec<(&str, &str)> = Vec::new();
+    for (i, s) in plan.structs.iter().enumerate() {
+        let path = format!("src/types/{}.rs", s.module);
+        let header = header("//", &pages_of(s.def), options);
+        files.push(rust_file(&path, &header, structs::module(plan, corpus, i))?);
+        modules.push((&s.module, &s.ident));
+    }
+    for (i, e) in plan.enums.iter().enumerate() {
+        let path = format!("src/types/{}.rs", e.module);
+        let header = header("//", &pages_of(e.def), options);
+        files.push(rust_file(&path, &header, enums::module(plan, i))?);
+        modules.push((&e.module, &e.ident));
+    }
+    modules.sort_unstable();
+    let all_pages = format!("the pages each module names, under {}", options.input_label);
+    files.push(rust_file(
+        "src/types/mod.rs",
+        &header("//", std::slice::from_ref(&all_pages), options),
+        types_mod(&modules),
+    )?);
+
+    let crate_ident = options.crate_name.replace('-', "_");
+    let example_pages: BTreeSet<String> = examples
+        .cases
+        .iter()
+        .map(|c| {
+            c.location
+                .rsplit_once(':')
+                .map_or(c.location.clone(), |(p, _)| p.to_string())
+        })
+        .chain(examples.excluded.iter().map(|e| {
+            e.example
+                .rsplit_once(':')
+                .map_or(e.example.clone(), |(p, _)| p.to_string())
+        }))
+        .collect();
+    let example_pages: Vec<String> = example_pages.into_iter().collect();
+    let test_header = header("//", &example_pages, options);
+    let with_support = !examples.cases.is_empty();
+    files.push(text_file(
+        "tests/examples/main.rs",
+        test_main(&header("//", &[all_pages], options), with_support),
+    ));
+    files.push(rust_file(
+        "tests/examples/cases.rs",
+        &test_header,
+        examples::cases_module(plan, examples, &crate_ident)?,
+    )?);
+    if with_support {
+        let collection = examples.cases.iter().any(|c| c.collection);
+        files.push(rust_file(
+            "tests/examples/support.rs",
+            &header("//", &[], options),
+            examples::support_module(collection),
+        )?);
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+fn pages_of(def: &graphdoc_model::TypeDef) -> Vec<String> {
+    let pages: BTreeSet<String> = def.sources.iter().map(|s| display_path(&s.page)).collect();
+    pages.into_iter().collect()
+}
+
+/// The `@generated` header: source pages and the command to regenerate.
+fn header(comment: &str, pages: &[String], options: &Options) -> String {
+    let mut out = String::new();
+    if pages.is_empty() {
+        out.push_str(&format!("{comment} @generated by graphdoc.\n"));
+    } else {
+        out.push_str(&format!("{comment} @generated by graphdoc from:\n"));
+        for page in pages {
+            out.push_str(&format!("{comment}   {page}\n"));
+        }
+    }
+    out.push_str(&format!(
+        "{comment} Do not edit by hand: run `{}`.\n",
+        options.regenerate_command
+    ));
+    out
+}
+
+fn text_file(path: &str, contents: String) -> GeneratedFile {
+    GeneratedFile {
+        path: PathBuf::from(path),
+        contents,
+    }
+}
+
+/// Header, blank line, then the tokens parsed as a file and pretty-printed.
+fn rust_file(path: &str, header: &str, tokens: TokenStream) -> Result<GeneratedFile, GenError> {
+    let file: syn::File = syn::parse2(tokens).map_err(|e| GenError::Syntax {
+        path: path.to_string(),
+        message: e.to_string(),
+    })?;
+    Ok(text_file(path, format!("{header}\n{}", pretty(file))))
+}
+
+/// prettyplease output with a blank line between items, except inside a
+/// run of `use` and `mod x;` declarations (prettyplease puts no blank lines
+/// between top-level items).
+fn pretty(file: syn::File) -> String {
+    let unparse = |attrs: Vec<syn::Attribute>, items: Vec<syn::Item>| {
+        prettyplease::unparse(&syn::File {
+            shebang: None,
+            frontmatter: None,
+            attrs,
+            items,
+        })
+    };
+    let declaration = |item: &syn::Item| {
+        matches!(
+            item,
+            syn::Item::Use(_) | syn::Item::Mod(syn::ItemMod { content: None, .. })
+        )
+    };
+    let mut out = String::new();
+    if !file.attrs.is_empty() {
+        out.push_str(&unparse(file.attrs, Vec::new()));
+    }
+    let mut previous_was_declaration = false;
+    for item in file.items {
+        let is_declaration = declaration(&item);
+        let same_run = is_declaration && previous_was_declaration;
+        if !out.is_empty() && !same_run {
+            out.push('\n');
+        }
+        out.push_str(&unparse(Vec::new(), vec![item]));
+        previous_was_declaration = is_declaration;
+    }
+    out
+}
+
+fn types_mod(modules: &[(&str, &str)]) -> TokenStream {
+    let items = modules.iter().map(|(module, ident)| {
+        let module = crate::naming::ident(module);
+        let ident = crate::naming::ident(ident);
+        quote! {
+            mod #module;
+            pub use #module::#ident;
+        }
+    });
+    quote! {
+        //! One module per generated type; every type is re-exported here and at
+        //! the crate root.
+        #(#items)*
+    }
+}
+
+/// A TOML basic string.
+fn toml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn manifest(options: &Options) -> String {
+    let name = toml_string(&options.crate_name);
+    let description = toml_string(&format!(
+        "Rust types generated by graphdoc from {}.",
+        options.input_label
+    ));
+    let header = header("#", &[], options);
+    match options.manifest {
+        ManifestStyle::Workspace => format!(
+            "{header}[package]\nname = {name}\ndescription = {description}\n\
+             version.workspace = true\nedition.workspace = true\nlicense.workspace = true\n\
+             rust-version.workspace = true\npublish = false\n\n[dependencies]\n\
+             serde.workspace = true\nserde_json.workspace = true\n"
+        ),
+        ManifestStyle::Standalone => format!(
+            "{header}[package]\nname = {name}\ndescription = {description}\n\
+             version = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n\
+             serde = {{ version = \"{SERDE_VERSION}\", features = [\"derive\"] }}\n\
+             serde_json = \"{SERDE_JSON_VERSION}\"\n"
+        ),
+    }
+}
+
+fn lib_rs(options: &Options) -> String {
+    let header = header(
+        "//",
+        &[format!("the pages under {}", options.input_label)],
+        options,
+    );
+    let input = &options.input_label;
+    format!(
+        r#"{header}
+//! Rust types for the API reference pages under `{input}`, generated by graphdoc.
+//!
+//! - One struct per entity or complex type. Every field is an `Option` that is skipped when
+//!   `None`; an explicit `null` and an absent member both read as `None`. Fields are
+//!   snake_case, with `#[serde(rename)]` where the JSON name differs. Fields of a generated
+//!   struct type are boxed (`Option<Box<T>>`): Graph types nest deeply, and boxing keeps
+//!   every struct as large as its own fields.
+//! - A type whose base type is generated holds it in a flattened `base` field instead of
+//!   repeating its properties. The root of such a chain keeps `@odata.type` in
+//!   `odata_type` and every property the docs do not list in `additional`: Graph types
+//!   are open, so unknown properties survive a round trip.
+//! - One enum per enum type: a variant per documented member and a catch-all variant for
+//!   values the docs do not list, so new service values never fail deserialization.
+//! - Types that no input page defines are kept as `serde_json::Value`.
+
+#![warn(missing_docs)]
+
+/// One module per generated type.
+// Formatted by the generator (prettyplease), not rustfmt: the regenerate check keeps
+// these files byte-identical to the generator's output.
+#[rustfmt::skip]
+pub mod types;
+
+pub use types::*;
+"#
+    )
+}
+
+fn test_main(header: &str, with_support: bool) -> String {
+    let support = if with_support {
+        "#[rustfmt::skip]\nmod support;\n"
+    } else {
+        ""
+    };
+    format!(
+        r#"{header}
+//! Round-trip tests: every example body whose documented type is a generated struct
+//! deserializes into it and serializes back without losing a property.
+
+// Formatted by the generator (prettyplease), not rustfmt: the regenerate check keeps
+// these files byte-identical to the generator's output.
+#[rustfmt::skip]
+mod cases;
+{support}"#
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standalone_versions_match_the_workspace_pins() {
+        let workspace = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../Cargo.toml");
+        let text = std::fs::read_to_string(&workspace).expect("workspace Cargo.toml");
+        let pinned = |name: &str| {
+            text.lines()
+                .find(|l| l.starts_with(&format!("{name} =")))
+                .and_then(|l| l.split('"').nth(1))
+                .map(str::to_string)
+        };
+        assert_eq!(pinned("serde").as_deref(), Some(SERDE_VERSION));
+        assert_eq!(pinned("serde_json").as_deref(), Some(SERDE_JSON_VERSION));
+    }
+
+    #[test]
+    fn toml_strings_are_escaped() {
+        assert_eq!(toml_string("a\"b\\c"), "\"a\\\"b\\\\c\"");
+    }
+
+    #[test]
+    fn display_paths_use_forward_slashes() {
+        assert_eq!(display_path(".\\docs-input\\a.md"), "docs-input/a.md");
+        assert_eq!(display_path("./docs-input/a.md"), "docs-input/a.md");
+    }
+}

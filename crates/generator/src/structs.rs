@@ -1,0 +1,224 @@
+//! One serde struct per entity or complex type.
+//!
+//! Every field is an `Option` that is skipped when `None`, so a value built
+//! from a partial example (or for a PATCH body) serializes only what it has.
+//! Explicit JSON `null` and an absent member both read as `None`.
+use crate::docs;
+use crate::naming::ident;
+use crate::plan::{FieldPlan, Plan, StructPlan};
+use crate::types::{self, Scalar};
+use graphdoc_model::{Corpus, Property, TypeDef, TypeKind, TypeOrigin, TypeTarget};
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::collections::BTreeSet;
+
+/// The module file of struct `index`: imports and the struct.
+pub fn module(plan: &Plan, corpus: &Corpus, index: usize) -> TokenStream {
+    let s = &plan.structs[index];
+    // Other generated types come from the parent module, which re-exports all.
+    let used: BTreeSet<&str> = s
+        .fields
+        .iter()
+        .filter_map(|f| plan.type_ident(f.ty.scalar))
+        .chain(s.base.map(|b| plan.structs[b].ident.as_str()))
+        .filter(|name| *name != s.ident)
+        .collect();
+    let imports = (!used.is_empty()).then(|| {
+        let names = used.iter().map(|n| ident(n));
+        quote!(use super::{#(#names),*};)
+    });
+    let item = item(plan, corpus, s);
+    quote! {
+        #imports
+        use serde::{Deserialize, Serialize};
+
+        #item
+    }
+}
+
+fn item(plan: &Plan, corpus: &Corpus, s: &StructPlan) -> TokenStream {
+    let name = ident(&s.ident);
+    let doc = docs::attrs(&struct_doc(corpus, s));
+    let fields = s.fields.iter().map(|f| field(plan, corpus, s.def, f));
+    let base = s.base.map(|b| {
+        let base_ident = ident(&plan.structs[b].ident);
+        let doc = docs::attrs(&docs::paragraphs(&[format!(
+            "The properties inherited from {}.",
+            docs::code(&plan.structs[b].def.name)
+        )]));
+        quote! {
+            #doc
+            #[serde(flatten)]
+            pub base: #base_ident,
+        }
+    });
+    let additional = s.base.is_none().then(|| {
+        let doc = docs::attrs(&docs::paragraphs(&[
+            "Properties the docs do not list for this type, kept as sent: Graph types are open.",
+        ]));
+        quote! {
+            #doc
+            #[serde(flatten)]
+            pub additional: serde_json::Map<String, serde_json::Value>,
+        }
+    });
+    // Unknown properties live on the root of the base chain; the accessor
+    // reaches them from any type of the chain.
+    let accessor = if s.base.is_some() {
+        quote!(self.base.additional())
+    } else {
+        quote!(&self.additional)
+    };
+    quote! {
+        #doc
+        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        pub struct #name {
+            #(#fields)*
+            #base
+            #additional
+        }
+
+        impl #name {
+            /// Properties the docs do not list for this type or its base types,
+            /// kept as sent.
+            pub fn additional(&self) -> &serde_json::Map<String, serde_json::Value> {
+                #accessor
+            }
+        }
+    }
+}
+
+fn field(plan: &Plan, corpus: &Corpus, def: &TypeDef, f: &FieldPlan) -> TokenStream {
+    let name = ident(&f.ident);
+    // Struct and enum indices come from the plan itself, so the name is
+    // always found; raw JSON is the representation-preserving fallback.
+    let type_ident = |scalar: Scalar| match plan.type_ident(scalar) {
+        Some(name) => {
+            let name = ident(name);
+            quote!(#name)
+        }
+        None => quote!(serde_json::Value),
+    };
+    let ty = types::tokens(f.ty, &type_ident);
+    let doc = docs::attrs(&field_doc(corpus, def, f));
+    let json = &f.json_name;
+    let serde = if f.ident == *json {
+        quote!(#[serde(default, skip_serializing_if = "Option::is_none")])
+    } else {
+        quote!(#[serde(default, skip_serializing_if = "Option::is_none", rename = #json)])
+    };
+    quote! {
+        #doc
+        #serde
+        pub #name: Option<#ty>,
+    }
+}
+
+fn struct_doc(corpus: &Corpus, s: &StructPlan) -> Vec<String> {
+    let def = s.def;
+    let kind = match def.kind {
+        TypeKind::Entity => "an entity type",
+        _ => "a complex type",
+    };
+    let mut paragraphs = vec![format!(
+        "{}: {kind} of {}.",
+        docs::code(&def.name),
+        docs::code(&def.namespace)
+    )];
+    // A resource page's first paragraph describes the type; API pages
+    // describe an operation, so their prose is not used here.
+    let description = def
+        .sources
+        .iter()
+        .filter(|src| src.origin == TypeOrigin::ResourcePage)
+        .filter_map(|src| corpus.pages.iter().find(|p| p.path == src.page))
+        .filter_map(|p| p.description.as_ref())
+        .map(|d| docs::without_todo(&d.value))
+        .find(|d| !d.is_empty());
+    paragraphs.extend(description);
+    if let Some(note) = &s.base_note {
+        paragraphs.push(note.clone());
+    }
+    paragraphs.push(format!("Described by {}.", sources(def)));
+    docs::paragraphs(&paragraphs)
+}
+
+/// The places that describe a type, grouped by what describes it:
+/// `the request body table in `a.md`, `b.md``.
+pub fn sources(def: &TypeDef) -> String {
+    let mut groups: Vec<(TypeOrigin, Vec<String>)> = Vec::new();
+    for src in &def.sources {
+        let page = docs::code(&crate::output::display_path(&src.page));
+        match groups.iter_mut().find(|(origin, _)| *origin == src.origin) {
+            Some((_, pages)) if pages.contains(&page) => {}
+            Some((_, pages)) => pages.push(page),
+            None => groups.push((src.origin, vec![page])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(origin, pages)| {
+            let what = match origin {
+                TypeOrigin::ResourcePage => "the resource page",
+                TypeOrigin::EnumPage => "the enum page",
+                TypeOrigin::EnumSection => "a values section",
+                TypeOrigin::JsonRepresentation => "the JSON representation",
+                TypeOrigin::RequestBody => "the request body table",
+                TypeOrigin::PossibleValues => "the possible values of a property",
+                TypeOrigin::InheritedProperties => "properties marked as inherited from it",
+            };
+            format!("{what} in {}", pages.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The first description without TODO placeholders: the merged property's,
+/// else the same property's on another page that describes the type (a
+/// draft page may list a property with a placeholder that a later page
+/// describes).
+fn description(corpus: &Corpus, def: &TypeDef, p: &Property) -> String {
+    let own = docs::without_todo(&p.description.value);
+    if !own.is_empty() {
+        return own;
+    }
+    def.sources
+        .iter()
+        .filter_map(|src| corpus.pages.iter().find(|page| page.path == src.page))
+        .flat_map(|page| {
+            let body = page.request_body.iter().flat_map(|b| b.properties.iter());
+            body.chain(&page.properties).chain(&page.relationships)
+        })
+        .filter(|other| other.name.value == p.name.value)
+        .map(|other| docs::without_todo(&other.description.value))
+        .find(|d| !d.is_empty())
+        .unwrap_or_default()
+}
+
+fn field_doc(corpus: &Corpus, def: &TypeDef, f: &FieldPlan) -> Vec<String> {
+    let Some(p) = f.property else {
+        return docs::paragraphs(&[
+            "The `@odata.type` annotation: the type of the value as the service names it.",
+        ]);
+    };
+    let mut paragraphs = Vec::new();
+    let description = description(corpus, def, p);
+    paragraphs.push(if description.is_empty() {
+        format!("The {} property.", docs::code(&p.name.value))
+    } else {
+        description
+    });
+    if f.ty.scalar == Scalar::Json {
+        match p.type_ref.target {
+            TypeTarget::Named => paragraphs.push(format!(
+                "Documented as {}, which no input page defines; kept as raw JSON.",
+                docs::code(&p.type_ref.name)
+            )),
+            TypeTarget::Unknown => {
+                paragraphs.push("The docs give no readable type; kept as raw JSON.".into());
+            }
+            TypeTarget::Primitive(_) => {}
+        }
+    }
+    docs::paragraphs(&paragraphs)
+}
