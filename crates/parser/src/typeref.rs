@@ -108,6 +108,7 @@ fn is_generic_word(s: &str) -> bool {
             | "collection"
             | "none"
             | "n/a"
+            | "number"
     )
 }
 

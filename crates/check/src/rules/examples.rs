@@ -322,7 +322,10 @@ fn echo(sent: &JsonNode, echoed: &JsonNode, path: &str, out: &mut Vec<Diagnostic
     let JsonValue::Object { members, .. } = &sent.value else {
         return;
     };
-    for m in members.iter().filter(|m| !m.key.value.contains('@')) {
+    // Planner computes order hints from the hint sent ("the service returns
+    // a new hint"): they never echo.
+    let compared = members.iter().filter(|m| !m.key.value.contains('@') && !m.key.value.ends_with("orderHint"));
+    for m in compared {
         let Some(back) = echoed.get(&m.key.value) else {
             continue;
         };
@@ -336,7 +339,7 @@ fn echo(sent: &JsonNode, echoed: &JsonNode, path: &str, out: &mut Vec<Diagnostic
             (
                 JsonValue::String(_) | JsonValue::Number(_) | JsonValue::Bool(_),
                 JsonValue::String(_) | JsonValue::Number(_) | JsonValue::Bool(_),
-            ) if m.value.value != back.value => {
+            ) if !echoes(&m.value.value, &back.value) => {
                 out.push(
                     Diagnostic::new(
                         Code::RequestResponseMismatch,
@@ -357,6 +360,35 @@ fn echo(sent: &JsonNode, echoed: &JsonNode, path: &str, out: &mut Vec<Diagnostic
             _ => {}
         }
     }
+}
+
+/// Whether a response value echoes a request value. Services normalise what
+/// they store: letter case of enum-like strings (`Low` -> `low`), the form or
+/// time zone of date-times (`12:00:00` -> `12:00:00.0000000`), and they
+/// decorate values (`Partner` -> `B2X_1_Partner`, text wrapped in HTML) or
+/// mask secrets (`******`), so those are not findings.
+fn echoes(sent: &JsonValue, back: &JsonValue) -> bool {
+    match (sent, back) {
+        (JsonValue::String(a), JsonValue::String(b)) => {
+            // Secrets come back masked or empty.
+            b.is_empty()
+                || b.chars().all(|c| c == '*')
+                || a.eq_ignore_ascii_case(b)
+                || (looks_like_date(a) && looks_like_date(b))
+                || (!a.trim().is_empty() && b.to_ascii_lowercase().contains(&a.trim().to_ascii_lowercase()))
+        }
+        (a, b) => a == b,
+    }
+}
+
+fn looks_like_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit)
 }
 
 fn show(v: &JsonValue) -> String {
