@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod config;
 pub mod diagnostic;
+pub mod reference;
 pub mod render;
 pub mod rules;
 pub mod suppress;

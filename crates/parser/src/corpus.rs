@@ -98,11 +98,12 @@ fn collect(page: &Page, out: &mut Vec<TypeDef>) {
                         .as_ref()
                         .and_then(|a| a.key_property.clone());
                     if let Some(json) = &repr.json {
-                        for p in representation_properties(json) {
-                            if !t.properties.iter().any(|q| q.name.value == p.name.value) {
-                                t.properties.push(p);
-                            }
-                        }
+                        let documented = std::mem::take(&mut t.properties);
+                        t.properties = dedup(
+                            documented
+                                .into_iter()
+                                .chain(representation_properties(json)),
+                        );
                     }
                 }
                 if !t.properties.is_empty() || t.base.is_some() || page.enums.is_empty() {
@@ -217,14 +218,12 @@ fn looks_like_type_name(s: &str) -> bool {
         && !stop.contains(&s.to_ascii_lowercase().as_str())
 }
 
+/// The first row of each property name, in order (linear: tables may be huge).
 fn dedup(props: impl Iterator<Item = Property>) -> Vec<Property> {
-    let mut out: Vec<Property> = Vec::new();
-    for p in props {
-        if !out.iter().any(|q| q.name.value == p.name.value) {
-            out.push(p);
-        }
-    }
-    out
+    let mut seen = std::collections::HashSet::new();
+    props
+        .filter(|p| seen.insert(p.name.value.clone()))
+        .collect()
 }
 
 /// Properties of a JSON representation block: `"name": "String"` placeholders
@@ -304,6 +303,7 @@ fn placeholder_type(node: &JsonNode) -> (String, bool) {
 /// then walk order. Deterministic, and one draft page cannot outvote the rest.
 fn merge_group(group: Vec<TypeDef>) -> Option<TypeDef> {
     let mut candidates: Vec<(String, Vec<(TypeOrigin, Property)>)> = Vec::new();
+    let mut slot: HashMap<String, usize> = HashMap::new();
     let mut iter = group.into_iter();
     let mut out = iter.next()?;
     let first_origin = out
@@ -312,9 +312,12 @@ fn merge_group(group: Vec<TypeDef>) -> Option<TypeDef> {
         .map_or(TypeOrigin::ResourcePage, |s| s.origin);
     let mut add = |origin: TypeOrigin, props: Vec<Property>| {
         for p in props {
-            match candidates.iter_mut().find(|(n, _)| *n == p.name.value) {
-                Some((_, c)) => c.push((origin, p)),
-                None => candidates.push((p.name.value.clone(), vec![(origin, p)])),
+            match slot.get(&p.name.value) {
+                Some(&i) => candidates[i].1.push((origin, p)),
+                None => {
+                    slot.insert(p.name.value.clone(), candidates.len());
+                    candidates.push((p.name.value.clone(), vec![(origin, p)]));
+                }
             }
         }
     };

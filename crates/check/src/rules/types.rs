@@ -116,10 +116,10 @@ fn defined_by_page(ctx: &Ctx, name: &str) -> bool {
 fn unknown(ctx: &Ctx, name: &str, ty: &graphdoc_model::TypeRef, out: &mut Vec<Diagnostic>) {
     // Without resource or enum pages the input defines no types, and every
     // named type would be "unknown": say nothing rather than cry wolf.
-    if !ctx.defines_types
-        || ty.target != TypeTarget::Named
-        || ctx.corpus.type_named(&ty.name).is_some()
-    {
+    // A row that lists the "Possible values" of a named type documents that
+    // enum, so only names no page describes at all are unknown.
+    let defined = ctx.corpus.type_named(&ty.name).is_some();
+    if !ctx.defines_types || ty.target != TypeTarget::Named || defined {
         return;
     }
     out.push(
