@@ -16,6 +16,10 @@
 //! - One enum per enum type: a variant per documented member and a catch-all variant for
 //!   values the docs do not list, so new service values never fail deserialization.
 //! - Types that no input page defines are kept as `serde_json::Value`.
+//! - `requests`: one struct per operation and path alternative, with its path parameters,
+//!   query options and body; each implements `requests::Request` (method, path template,
+//!   documented status, body and response types) and builds an `http::Request<Vec<u8>>`
+//!   that any HTTP client can send.
 
 #![warn(missing_docs)]
 
@@ -24,5 +28,9 @@
 // these files byte-identical to the generator's output.
 #[rustfmt::skip]
 pub mod types;
+
+/// One module per API page, with a typed request per operation and path.
+#[rustfmt::skip]
+pub mod requests;
 
 pub use types::*;

@@ -46,6 +46,22 @@ enum Command {
         #[arg(long)]
         pages: bool,
     },
+    /// Write a Rust crate (serde types, typed requests, example tests) for the
+    /// given pages. Exit status: 0 written (or already up to date), 1 some input
+    /// files could not be read (the crate is written from the others) or
+    /// generation failed, 2 usage or I/O failure.
+    Generate {
+        /// Files or folders (walked recursively for .md and .txt, sorted).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The folder to write the crate to. It is replaced as a whole, so it must
+        /// be missing, empty, or an earlier output of `graphdoc generate`.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The crate's package name.
+        #[arg(long, value_name = "NAME", default_value = "graphdoc-generated")]
+        crate_name: String,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -114,7 +130,105 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Generate {
+            paths,
+            out,
+            crate_name,
+        } => generate(&paths, &out, crate_name),
     }
+}
+
+/// `graphdoc generate`: load, generate, write atomically into `out`, and
+/// print a summary with the generator's notes.
+fn generate(paths: &[PathBuf], out: &std::path::Path, crate_name: String) -> Result<ExitCode> {
+    use graphdoc_gen::write::{self, Written};
+    // The folder is replaced as a whole: never one that holds something else.
+    if !write::is_replaceable(out)? {
+        anyhow::bail!(
+            "refusing to write to {}: it is not empty and not a crate written by graphdoc generate",
+            out.display()
+        );
+    }
+    let (corpus, input_errors) = graphdoc_parser::load(paths)?;
+    for e in &input_errors {
+        eprintln!("warning: {e}");
+    }
+    let inputs: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let options = graphdoc_gen::Options {
+        crate_name,
+        manifest: graphdoc_gen::ManifestStyle::Standalone,
+        regenerate_command: format!(
+            "graphdoc generate {} --out {}",
+            inputs.join(" "),
+            out.display()
+        ),
+        input_label: inputs.join(", "),
+    };
+    let generated = match graphdoc_gen::generate(&corpus, &options) {
+        Ok(generated) => generated,
+        Err(e @ graphdoc_gen::GenError::InvalidCrateName(_)) => return Err(e.into()),
+        Err(e) => {
+            eprintln!("error: code generation failed: {e}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let written = write::write_crate(out, &generated.files)?;
+    let mut stdout = std::io::stdout().lock();
+    let mut lines = vec![
+        match &written {
+            Written::Unchanged => format!(
+                "graphdoc: {} is up to date ({} files); nothing written",
+                out.display(),
+                generated.files.len()
+            ),
+            Written::Replaced(changes) => format!(
+                "graphdoc: wrote {} ({} files, {} changed)",
+                out.display(),
+                generated.files.len(),
+                changes.len()
+            ),
+        },
+        format!(
+            "  {} pages: {} structs, {} enums, {} requests for {} operations",
+            corpus.pages.len(),
+            generated.structs,
+            generated.enums,
+            generated.requests,
+            generated.operations
+        ),
+        format!(
+            "  example tests: {} bodies round-trip ({} excluded), {} requests replay ({} excluded); \
+             reasons in tests/examples/cases.rs and replay.rs",
+            generated.examples_tested,
+            generated.excluded.len(),
+            generated.requests_replayed,
+            generated.requests_excluded.len()
+        ),
+    ];
+    if let Some(example) = &generated.loopback {
+        lines.push(format!("  loopback test: the request at {example}"));
+    }
+    if !generated.notes.is_empty() {
+        lines.push(format!(
+            "  {} generator notes (decisions no check diagnostic shows):",
+            generated.notes.len()
+        ));
+    }
+    lines.extend(generated.notes.iter().map(|n| format!("note: {n}")));
+    for line in lines {
+        if let Err(e) = writeln!(stdout, "{line}") {
+            // A closed pipe (`graphdoc generate ... | head`) is not a failure.
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                break;
+            }
+            return Err(e.into());
+        }
+    }
+    Ok(if input_errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// `graphdoc check`: load, run the rules, apply allows and configuration,
@@ -154,6 +268,7 @@ fn unreadable(e: &InputError) -> Diagnostic {
     let message = match e {
         InputError::Read { source, .. } => format!("cannot read this input: {source}"),
         InputError::NotFound { .. } => "no such file or directory".to_string(),
+        InputError::Symlink { .. } => "symbolic link not followed: graphdoc reads only the files and folders under its input paths".to_string(),
     };
     let span = Span {
         file: e.path().display().to_string().into(),

@@ -207,7 +207,7 @@ fn documented_type(page: &Page, kind: &str, message: &HttpMessage) -> Option<(St
 
 /// CRLF to LF and trailing blanks removed from each line. JSON strings
 /// cannot span lines, so this whitespace is never inside a value.
-fn tidy(raw: &str) -> String {
+pub fn tidy(raw: &str) -> String {
     let lines: Vec<&str> = raw.lines().map(str::trim_end).collect();
     lines.join("\n").trim_matches('\n').to_string()
 }
@@ -228,7 +228,7 @@ fn member_path(path: &str, key: &str) -> String {
     }
 }
 
-fn check_struct(plan: &Plan, index: usize, value: &Value, path: &str, out: &mut Vec<String>) {
+pub fn check_struct(plan: &Plan, index: usize, value: &Value, path: &str, out: &mut Vec<String>) {
     let Value::Object(members) = value else {
         out.push(format!(
             "{}: {} where an object belongs",
@@ -343,15 +343,12 @@ fn compact(value: &Value) -> String {
 /// The test function names, from page, line and direction (unique, since
 /// one message starts per line), in snake case:
 /// `create_skillproficiency_line_81_request`.
-fn function_names(cases: &[Case]) -> Result<Vec<String>, GenError> {
-    let shared = shared_dir(cases.iter().map(|c| c.location.as_str()));
+pub fn function_names(cases: &[(&str, &str)]) -> Result<Vec<String>, GenError> {
+    let shared = shared_dir(cases.iter().map(|c| c.0));
     let stems: Vec<String> = cases
         .iter()
-        .map(|c| {
-            let (file, line) = c
-                .location
-                .rsplit_once(':')
-                .unwrap_or((c.location.as_str(), ""));
+        .map(|&(location, kind)| {
+            let (file, line) = location.rsplit_once(':').unwrap_or((location, ""));
             let file = file.strip_prefix(shared).unwrap_or(file);
             // The extension is noise in a function name; a dot in a folder
             // name is not an extension.
@@ -359,14 +356,14 @@ fn function_names(cases: &[Case]) -> Result<Vec<String>, GenError> {
                 Some(dot) if !file[dot..].contains('/') => &file[..dot],
                 _ => file,
             };
-            format!("{stem} line {line} {}", c.kind)
+            format!("{stem} line {line} {kind}")
         })
         .collect();
     let refs: Vec<&str> = stems.iter().map(String::as_str).collect();
     let scope = Scope {
         description: "test functions".into(),
         case: naming::Case::Snake,
-        reserved: &["excluded_examples_are_reported"],
+        reserved: &["excluded_examples_are_reported", "loopback_exchange"],
         reserved_suffix: "example",
     };
     scope.resolve(&refs)
@@ -392,7 +389,7 @@ fn shared_dir<'a>(mut locations: impl Iterator<Item = &'a str>) -> &'a str {
 
 /// A string literal of the JSON text: a raw string when possible, so the
 /// body reads as it does on the page.
-fn json_literal(text: &str) -> TokenStream {
+pub fn json_literal(text: &str) -> TokenStream {
     let escaped = proc_macro2::Literal::string(text);
     // Raw strings cannot hold a bare CR; `tidy` removed CRLF, but an
     // embedded parsed value could still contain one.
@@ -424,7 +421,12 @@ pub fn cases_module(
     examples: &Examples,
     crate_ident: &str,
 ) -> Result<TokenStream, GenError> {
-    let names = function_names(&examples.cases)?;
+    let locations: Vec<(&str, &str)> = examples
+        .cases
+        .iter()
+        .map(|c| (c.location.as_str(), c.kind))
+        .collect();
+    let names = function_names(&locations)?;
     let tested = match examples.cases.len() {
         1 => "1 example body round-trips through its documented type".to_string(),
         n => format!("{n} example bodies round-trip through their documented types"),
@@ -447,7 +449,8 @@ pub fn cases_module(
             used_types.insert(ty_name.as_str());
             let ty = ident(ty_name);
             let ty = if case.collection {
-                quote!(Collection<#ty>)
+                let krate = ident(crate_ident);
+                quote!(#krate::requests::Collection<#ty>)
             } else {
                 quote!(#ty)
             };
@@ -493,17 +496,8 @@ pub fn cases_module(
     let imports = (!tests.is_empty()).then(|| {
         let krate = ident(crate_ident);
         let types = used_types.iter().map(|t| ident(t));
-        let support = if examples.cases.iter().any(|c| c.collection) {
-            quote!(
-                use super::support::{assert_unlisted, round_trip, Collection};
-            )
-        } else {
-            quote!(
-                use super::support::{assert_unlisted, round_trip};
-            )
-        };
         quote! {
-            #support
+            use super::support::{assert_unlisted, round_trip};
             use #krate::types::{#(#types),*};
         }
     });
@@ -529,133 +523,6 @@ pub fn cases_module(
             }
         }
     })
-}
-
-/// `tests/examples/support.rs`: the round-trip check.
-pub fn support_module(with_collection: bool) -> TokenStream {
-    let collection = with_collection.then(|| {
-        quote! {
-            /// A collection response body: the `value` array and any
-            /// annotations beside it (`@odata.context`, `@odata.nextLink`).
-            #[derive(Debug, PartialEq, Serialize, Deserialize)]
-            pub struct Collection<T> {
-                /// The items.
-                pub value: Vec<T>,
-                /// Everything else, kept as sent.
-                #[serde(flatten)]
-                pub annotations: serde_json::Map<String, Value>,
-            }
-        }
-    });
-    let serde_import = if with_collection {
-        quote!(
-            use serde::{Deserialize, Serialize};
-        )
-    } else {
-        quote!(
-            use serde::Serialize;
-        )
-    };
-    quote! {
-        //! The round-trip check shared by the example tests.
-        #serde_import
-        use serde::de::DeserializeOwned;
-        use serde_json::{Number, Value};
-        use std::fmt::Debug;
-
-        #collection
-
-        /// Asserts that `additional` holds exactly the `expected` members: the
-        /// ones the docs do not list. A documented property found there would
-        /// mean its field does not take it.
-        pub fn assert_unlisted(additional: &serde_json::Map<String, Value>, expected: &[&str]) {
-            let mut actual: Vec<&str> = additional.keys().map(String::as_str).collect();
-            actual.sort_unstable();
-            assert_eq!(actual, expected, "the members kept in `additional`");
-        }
-
-        /// Deserializes `json` into `T` and serializes it back, then asserts
-        /// that no property was lost, added or changed, and that reading the
-        /// output again gives an equal value. Returns the typed value.
-        ///
-        /// Members whose value is `null` are dropped on both sides before the
-        /// comparison: every field is an `Option`, and an explicit `null` and
-        /// an absent member both read as `None`. Numbers compare by value
-        /// (`1` and `1.0` are equal), since `f64` fields write `1.0`.
-        pub fn round_trip<T>(json: &str) -> T
-        where
-            T: DeserializeOwned + Serialize + PartialEq + Debug,
-        {
-            let before: Value = serde_json::from_str(json).expect("the example body is JSON");
-            let typed: T = match serde_json::from_str(json) {
-                Ok(typed) => typed,
-                Err(e) => panic!("the example body does not deserialize: {e}"),
-            };
-            let after = serde_json::to_value(&typed).expect("the typed value serializes");
-            let mut changes = Vec::new();
-            differences(&without_nulls(&before), &without_nulls(&after), "", &mut changes);
-            assert!(
-                changes.is_empty(),
-                "the round trip changed the body:\n{}",
-                changes.join("\n")
-            );
-            let again: T = serde_json::from_value(after).expect("the written value deserializes");
-            assert_eq!(typed, again, "reading the written value back gives a different value");
-            typed
-        }
-
-        /// The value with every `null` object member removed, recursively.
-        fn without_nulls(value: &Value) -> Value {
-            match value {
-                Value::Object(members) => Value::Object(
-                    members
-                        .iter()
-                        .filter(|(_, v)| !v.is_null())
-                        .map(|(k, v)| (k.clone(), without_nulls(v)))
-                        .collect(),
-                ),
-                Value::Array(items) => Value::Array(items.iter().map(without_nulls).collect()),
-                other => other.clone(),
-            }
-        }
-
-        /// Appends a line per difference between `before` and `after`.
-        fn differences(before: &Value, after: &Value, path: &str, out: &mut Vec<String>) {
-            match (before, after) {
-                (Value::Object(b), Value::Object(a)) => {
-                    for (key, value) in b {
-                        let at = format!("{path}/{key}");
-                        match a.get(key) {
-                            Some(other) => differences(value, other, &at, out),
-                            None => out.push(format!("{at}: lost")),
-                        }
-                    }
-                    for key in a.keys().filter(|k| !b.contains_key(*k)) {
-                        out.push(format!("{path}/{key}: added"));
-                    }
-                }
-                (Value::Array(b), Value::Array(a)) if b.len() == a.len() => {
-                    for (i, (x, y)) in b.iter().zip(a).enumerate() {
-                        differences(x, y, &format!("{path}/{i}"), out);
-                    }
-                }
-                (Value::Number(b), Value::Number(a)) if same_number(b, a) => {}
-                _ if before == after => {}
-                _ => out.push(format!("{path}: {before} became {after}")),
-            }
-        }
-
-        /// Whether two JSON numbers have the same value.
-        fn same_number(a: &Number, b: &Number) -> bool {
-            if let (Some(x), Some(y)) = (a.as_i64(), b.as_i64()) {
-                return x == y;
-            }
-            if let (Some(x), Some(y)) = (a.as_u64(), b.as_u64()) {
-                return x == y;
-            }
-            a.as_f64() == b.as_f64()
-        }
-    }
 }
 
 #[cfg(test)]

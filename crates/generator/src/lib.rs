@@ -1,11 +1,30 @@
-//! Generates a Rust crate of serde types from a graphdoc [`Corpus`].
+//! Generates a Rust crate of serde types and typed requests from a graphdoc
+//! [`Corpus`].
 //!
 //! `model -> plan -> quote/proc-macro2 tokens -> syn::File -> prettyplease`.
 //! The `plan` module decides once what every registry type becomes (names,
-//! field types, base composition); `structs`, `enums` and `examples` turn the
-//! plan into tokens; `output` lays out the files. `naming` and `types` hold
-//! the naming and type-mapping rules. See `DESIGN.md`, "Generated code", for
-//! the contract.
+//! field types, base composition); `requests` plans one typed request per
+//! operation and path alternative; `structs`, `enums`, `requests`,
+//! `examples` (example bodies), `replay` (example requests) and `support`
+//! turn the plans into tokens; `output` lays out the files; [`write`](mod@write) puts
+//! them on disk. `naming` and `types` hold the naming and type-mapping
+//! rules. See `DESIGN.md`, "Generated code", for the contract.
+//!
+//! # Where the docs disagree
+//!
+//! The generator never reads example values to decide a type. Types come
+//! from the corpus registry, which merges every description of a type by a
+//! documented rule (`graphdoc_parser::corpus`, see ARCHITECTURE.md: the
+//! best kind of source for each property, then a readable type, then the
+//! majority, then walk order); `graphdoc check` reports those disagreements
+//! as `conflicting-definition`. A request's body and response types are the
+//! page's own documented types (`Page::request_type`,
+//! `Page::response_type`), looked up in that registry. Choices the
+//! generator makes itself, which no check diagnostic shows, are returned as
+//! [`Note`]s with the place they concern: names renamed because two
+//! spellings collide, requests named from the file name because two pages
+//! share a title, bases not composed (undefined, an enum, or a cycle),
+//! operations listed twice on a page, statuses read from an example.
 //!
 //! ```no_run
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -23,10 +42,14 @@ mod examples;
 mod naming;
 mod output;
 mod plan;
+mod replay;
+mod requests;
 mod structs;
+mod support;
 mod types;
+pub mod write;
 
-use graphdoc_model::Corpus;
+use graphdoc_model::{Corpus, Span};
 use std::path::PathBuf;
 
 /// How the generated crate's `Cargo.toml` gets its settings.
@@ -84,6 +107,25 @@ pub struct Exclusion {
     pub reason: String,
 }
 
+/// A decision the generator made that no check diagnostic shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// The place the decision concerns.
+    pub span: Span,
+    /// What was decided.
+    pub message: String,
+}
+
+impl std::fmt::Display for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.span.file, self.span.line, self.span.column, self.message
+        )
+    }
+}
+
 /// The generated crate and what went into it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Generated {
@@ -97,6 +139,18 @@ pub struct Generated {
     pub examples_tested: usize,
     /// Example bodies without a test, and why.
     pub excluded: Vec<Exclusion>,
+    /// Operations declared by API pages (one per method and path template).
+    pub operations: usize,
+    /// Number of typed requests (operations listed twice on a page count once).
+    pub requests: usize,
+    /// Number of example requests rebuilt by a replay test.
+    pub requests_replayed: usize,
+    /// Example requests without a replay test, and why.
+    pub requests_excluded: Vec<Exclusion>,
+    /// The example request the loopback test sends (`page:line`), if any.
+    pub loopback: Option<String>,
+    /// The generator's own decisions, sorted by place.
+    pub notes: Vec<Note>,
 }
 
 /// Why generation failed.
@@ -141,12 +195,40 @@ pub fn generate(corpus: &Corpus, options: &Options) -> Result<Generated, GenErro
     }
     let plan = plan::Plan::build(corpus)?;
     let examples = examples::collect(&plan, corpus);
-    let files = output::files(&plan, corpus, &examples, options)?;
+    let requests = requests::Requests::build(&plan, corpus)?;
+    let replays = replay::collect(&plan, corpus, &requests, &examples);
+    let input = output::Input {
+        plan: &plan,
+        corpus,
+        examples: &examples,
+        requests: &requests,
+        replays: &replays,
+    };
+    let files = output::files(&input, options)?;
+    let mut notes: Vec<Note> = plan.notes.iter().chain(&requests.notes).cloned().collect();
+    notes.sort_by(|a, b| {
+        (&a.span.file, a.span.line, a.span.column, &a.message).cmp(&(
+            &b.span.file,
+            b.span.line,
+            b.span.column,
+            &b.message,
+        ))
+    });
+    notes.dedup();
     Ok(Generated {
         files,
         structs: plan.structs.len(),
         enums: plan.enums.len(),
         examples_tested: examples.cases.len(),
+        operations: requests.operations,
+        requests: requests.count(),
+        requests_replayed: replays.cases.len(),
+        loopback: replays
+            .loopback
+            .and_then(|i| replays.cases.get(i))
+            .map(|c| c.location.clone()),
+        requests_excluded: replays.excluded,
         excluded: examples.excluded,
+        notes,
     })
 }

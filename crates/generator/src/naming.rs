@@ -8,7 +8,8 @@
 //! - Words are split at non-alphanumeric characters and camelCase humps
 //!   (`webURL` -> `web`, `url`; `x509Certificate` -> `x509`, `certificate`).
 //! - Fields and modules are `snake_case`; types and variants are `PascalCase`.
-//! - A leading digit gets an `n` / `N` prefix (`3dModel` -> `n3d_model`).
+//! - A leading digit gets an `n` / `N` prefix (`3dModel` -> `n3d_model`); an
+//!   empty name is `unnamed` / `Unnamed`.
 //! - Keywords become raw identifiers (`type` -> `r#type`); the few that cannot
 //!   be raw (`self`, `super`, `crate`) get a trailing `_`.
 //! - Names reserved in a scope (prelude types, the generated `base` and
@@ -195,12 +196,19 @@ fn lost_characters(name: &str) -> Vec<String> {
 
 /// The identifier for a name before collision handling: words in `case`,
 /// punctuation-only names spelled out, a leading digit prefixed.
-fn base_ident(name: &str, case: Case) -> String {
+pub fn base_ident(name: &str, case: Case) -> String {
     let mut w = words(name);
     if w.is_empty() {
         w = lost_characters(name);
     }
     let mut ident = join(&w, case);
+    if ident.is_empty() {
+        // Only an empty name spells nothing (`Ident` cannot be empty).
+        ident = match case {
+            Case::Snake => "unnamed".into(),
+            Case::Pascal => "Unnamed".into(),
+        };
+    }
     if ident.starts_with(|c: char| c.is_ascii_digit()) {
         ident.insert(0, if case == Case::Snake { 'n' } else { 'N' });
     }
@@ -243,6 +251,13 @@ impl Scope<'_> {
     /// cannot be raw; other keywords are returned as is and written raw by
     /// [`ident`].
     pub fn resolve(&self, names: &[&str]) -> Result<Vec<String>, GenError> {
+        self.resolve_noted(names).map(|(idents, _)| idents)
+    }
+
+    /// [`Scope::resolve`], and the indices of the names that collided with
+    /// another spelling and got the characters they lost appended: the
+    /// generator reports those renames as notes.
+    pub fn resolve_noted(&self, names: &[&str]) -> Result<(Vec<String>, Vec<usize>), GenError> {
         let mut bases: Vec<String> = names
             .iter()
             .map(|name| {
@@ -269,6 +284,8 @@ impl Scope<'_> {
                 suffixed.push((i, format!("{}{}", bases[i], self.separator(&lost))));
             }
         }
+        let mut renamed: Vec<usize> = suffixed.iter().map(|(i, _)| *i).collect();
+        renamed.sort_unstable();
         for (i, name) in suffixed {
             bases[i] = name;
         }
@@ -289,7 +306,7 @@ impl Scope<'_> {
             }
             seen.insert(base, i);
         }
-        Ok(bases)
+        Ok((bases, renamed))
     }
 
     /// `_word_word` for snake case, `WordWord` for Pascal case.
@@ -375,6 +392,8 @@ mod tests {
             ["OptionType", "SelfType", "User"]
         );
         assert_eq!(types(&["3dModel"]), ["N3dModel"]);
+        assert_eq!(types(&[""]), ["Unnamed"]);
+        assert_eq!(fields(&[""]), ["unnamed"]);
     }
 
     #[test]

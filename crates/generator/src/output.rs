@@ -2,30 +2,45 @@
 //!
 //! ```text
 //! Cargo.toml
-//! src/lib.rs                 crate docs, `pub mod types`, re-exports
+//! src/lib.rs                 crate docs, `pub mod types`, `pub mod requests`, re-exports
 //! src/types/mod.rs           `mod x; pub use x::X;` per type
 //! src/types/<type>.rs        one struct or enum per file
-//! tests/examples/main.rs     the round-trip test target
-//! tests/examples/cases.rs    one test per example body, and the exclusions
-//! tests/examples/support.rs  the round-trip check (only when there are cases)
+//! src/requests/mod.rs        the `Request` trait, its errors, `Collection`, and
+//!                            `mod x; pub use x::{A, B};` per API page
+//! src/requests/<page>.rs     the typed requests of one API page
+//! tests/examples/main.rs     the example test target
+//! tests/examples/cases.rs    one round-trip test per example body, and the exclusions
+//! tests/examples/replay.rs   one test per example request, the loopback test, and the
+//!                            exclusions
+//! tests/examples/support.rs  the shared checks (only when some test uses them)
 //! ```
 //!
-//! One file per type keeps a type's module stable when pages are added: a
-//! new page changes only the files of the types it describes, `mod.rs`, and
-//! the tests. Every file starts with an `@generated` header naming its
+//! A standalone crate (`graphdoc generate`) pins its dependencies' versions
+//! (the workspace's) and declares an empty `[workspace]`, so it builds on its
+//! own wherever it is written; the repository's `generated/` inherits the
+//! workspace's settings instead.
+//!
+//! One file per type and per API page keeps modules stable when pages are
+//! added: a new page changes only its own files, the files of the types it
+//! describes, the `mod.rs` files, and the tests. Every file starts with an `@generated` header naming its
 //! source pages and the regenerate command. Files are listed sorted by path
 //! and their text depends only on the corpus and the options, so output is
 //! byte-identical across runs.
 //!
-//! Rust files are formatted by prettyplease. `cargo fmt` would format them
+//! Rust files are rendered in parallel and formatted by prettyplease; the
+//! result is sorted by path, so it does not depend on the number of threads.
+//! `cargo fmt` would format them
 //! differently, so the crate's `lib.rs` and test root mark the generated
 //! modules `#[rustfmt::skip]`; those two root files are written so that
 //! rustfmt leaves them as they are.
 use crate::examples::{self, Examples};
 use crate::plan::Plan;
-use crate::{enums, structs, GenError, GeneratedFile, ManifestStyle, Options};
+use crate::replay::Replays;
+use crate::requests::Requests;
+use crate::{enums, structs, support, GenError, GeneratedFile, ManifestStyle, Options};
 use proc_macro2::TokenStream;
 use quote::quote;
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -34,6 +49,12 @@ use std::path::PathBuf;
 pub const SERDE_VERSION: &str = "1.0.229";
 /// The serde_json version a standalone generated crate depends on.
 pub const SERDE_JSON_VERSION: &str = "1.0.154";
+/// The http version a standalone generated crate depends on.
+pub const HTTP_VERSION: &str = "1.5.0";
+/// The percent-encoding version a standalone generated crate depends on.
+pub const PERCENT_ENCODING_VERSION: &str = "2.3.2";
+/// The ureq version the loopback test of a standalone crate uses.
+pub const UREQ_VERSION: &str = "3.5.2";
 
 /// A page path as headers show it: forward slashes, no leading `./`.
 pub fn display_path(path: &str) -> String {
@@ -42,28 +63,78 @@ pub fn display_path(path: &str) -> String {
 }
 
 /// Every file of the generated crate, sorted by path.
-pub fn files(
-    plan: &Plan,
-    corpus: &graphdoc_model::Corpus,
-    examples: &Examples,
-    options: &Options,
-) -> Result<Vec<GeneratedFile>, GenError> {
-    let mut files = vec![
-        text_file("Cargo.toml", manifest(options)),
-        text_file("src/lib.rs", lib_rs(options)),
-    ];
+pub fn files(input: &Input, options: &Options) -> Result<Vec<GeneratedFile>, GenError> {
+    let Input {
+        plan,
+        corpus,
+        examples,
+        requests,
+        replays,
+    } = input;
+    // Each Rust file is rendered (tokens -> syn -> prettyplease) on its own,
+    // in parallel; the list is sorted by path afterwards, so the output does
+    // not depend on the number of threads.
+    let mut jobs: Vec<Job> = Vec::new();
     let mut modules: Vec<(&str, &str)> = Vec::new();
     for (i, s) in plan.structs.iter().enumerate() {
         let path = format!("src/types/{}.rs", s.module);
         let header = header("//", &pages_of(s.def), options);
-        files.push(rust_file(&path, &header, structs::module(plan, corpus, i))?);
+        jobs.push(Job::Struct {
+            path,
+            header,
+            index: i,
+        });
         modules.push((&s.module, &s.ident));
     }
     for (i, e) in plan.enums.iter().enumerate() {
         let path = format!("src/types/{}.rs", e.module);
         let header = header("//", &pages_of(e.def), options);
-        files.push(rust_file(&path, &header, enums::module(plan, i))?);
+        jobs.push(Job::Enum {
+            path,
+            header,
+            index: i,
+        });
         modules.push((&e.module, &e.ident));
+    }
+    for (i, p) in requests.pages.iter().enumerate() {
+        let path = format!("src/requests/{}.rs", p.module);
+        let header = header("//", &[display_path(&p.page.path)], options);
+        jobs.push(Job::Requests {
+            path,
+            header,
+            index: i,
+        });
+    }
+    let rendered: Vec<Result<GeneratedFile, GenError>> = jobs
+        .into_par_iter()
+        .map(|job| match job {
+            Job::Struct {
+                path,
+                header,
+                index,
+            } => rust_file(&path, &header, structs::module(plan, corpus, index)),
+            Job::Enum {
+                path,
+                header,
+                index,
+            } => rust_file(&path, &header, enums::module(plan, index)),
+            Job::Requests {
+                path,
+                header,
+                index,
+            } => rust_file(
+                &path,
+                &header,
+                crate::requests::module(plan, &requests.pages[index]),
+            ),
+        })
+        .collect();
+    let mut files = vec![
+        text_file("Cargo.toml", manifest(options, replays.loopback.is_some())),
+        text_file("src/lib.rs", lib_rs(options)),
+    ];
+    for file in rendered {
+        files.push(file?);
     }
     modules.sort_unstable();
     let all_pages = format!("the pages each module names, under {}", options.input_label);
@@ -72,44 +143,93 @@ pub fn files(
         &header("//", std::slice::from_ref(&all_pages), options),
         types_mod(&modules),
     )?);
+    files.push(rust_file(
+        "src/requests/mod.rs",
+        &header("//", std::slice::from_ref(&all_pages), options),
+        crate::requests::mod_rs(requests),
+    )?);
 
     let crate_ident = options.crate_name.replace('-', "_");
+    let location_page = |l: &str| {
+        l.rsplit_once(':')
+            .map_or(l.to_string(), |(p, _)| p.to_string())
+    };
     let example_pages: BTreeSet<String> = examples
         .cases
         .iter()
-        .map(|c| {
-            c.location
-                .rsplit_once(':')
-                .map_or(c.location.clone(), |(p, _)| p.to_string())
-        })
-        .chain(examples.excluded.iter().map(|e| {
-            e.example
-                .rsplit_once(':')
-                .map_or(e.example.clone(), |(p, _)| p.to_string())
-        }))
+        .map(|c| location_page(&c.location))
+        .chain(examples.excluded.iter().map(|e| location_page(&e.example)))
         .collect();
     let example_pages: Vec<String> = example_pages.into_iter().collect();
-    let test_header = header("//", &example_pages, options);
-    let with_support = !examples.cases.is_empty();
+    let replay_pages: BTreeSet<String> = replays
+        .cases
+        .iter()
+        .map(|c| location_page(&c.location))
+        .chain(replays.excluded.iter().map(|e| location_page(&e.example)))
+        .collect();
+    let replay_pages: Vec<String> = replay_pages.into_iter().collect();
+    let parts = support::Parts {
+        round_trip: !examples.cases.is_empty(),
+        replay: !replays.cases.is_empty(),
+        loopback: replays.loopback.is_some(),
+    };
+    let with_support = parts.round_trip || parts.replay;
     files.push(text_file(
         "tests/examples/main.rs",
         test_main(&header("//", &[all_pages], options), with_support),
     ));
     files.push(rust_file(
         "tests/examples/cases.rs",
-        &test_header,
+        &header("//", &example_pages, options),
         examples::cases_module(plan, examples, &crate_ident)?,
     )?);
+    files.push(rust_file(
+        "tests/examples/replay.rs",
+        &header("//", &replay_pages, options),
+        crate::replay::module(plan, requests, replays, &crate_ident)?,
+    )?);
     if with_support {
-        let collection = examples.cases.iter().any(|c| c.collection);
         files.push(rust_file(
             "tests/examples/support.rs",
             &header("//", &[], options),
-            examples::support_module(collection),
+            support::module(parts, &crate_ident),
         )?);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+/// What the files are generated from.
+pub struct Input<'a, 'c> {
+    /// The types.
+    pub plan: &'a Plan<'c>,
+    /// The corpus.
+    pub corpus: &'c graphdoc_model::Corpus,
+    /// The example bodies.
+    pub examples: &'a Examples,
+    /// The typed requests.
+    pub requests: &'a Requests<'c>,
+    /// The example requests.
+    pub replays: &'a Replays,
+}
+
+/// One Rust file to render.
+enum Job {
+    Struct {
+        path: String,
+        header: String,
+        index: usize,
+    },
+    Enum {
+        path: String,
+        header: String,
+        index: usize,
+    },
+    Requests {
+        path: String,
+        header: String,
+        index: usize,
+    },
 }
 
 fn pages_of(def: &graphdoc_model::TypeDef) -> Vec<String> {
@@ -217,26 +337,49 @@ fn toml_string(text: &str) -> String {
     out
 }
 
-fn manifest(options: &Options) -> String {
+fn manifest(options: &Options, loopback: bool) -> String {
     let name = toml_string(&options.crate_name);
     let description = toml_string(&format!(
-        "Rust types generated by graphdoc from {}.",
+        "Rust types and typed requests generated by graphdoc from {}.",
         options.input_label
     ));
     let header = header("#", &[], options);
     match options.manifest {
-        ManifestStyle::Workspace => format!(
-            "{header}[package]\nname = {name}\ndescription = {description}\n\
-             version.workspace = true\nedition.workspace = true\nlicense.workspace = true\n\
-             rust-version.workspace = true\npublish = false\n\n[dependencies]\n\
-             serde.workspace = true\nserde_json.workspace = true\n"
-        ),
-        ManifestStyle::Standalone => format!(
-            "{header}[package]\nname = {name}\ndescription = {description}\n\
-             version = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n\
-             serde = {{ version = \"{SERDE_VERSION}\", features = [\"derive\"] }}\n\
-             serde_json = \"{SERDE_JSON_VERSION}\"\n"
-        ),
+        ManifestStyle::Workspace => {
+            let dev = if loopback {
+                "\n[dev-dependencies]\nureq.workspace = true\n"
+            } else {
+                ""
+            };
+            format!(
+                "{header}[package]\nname = {name}\ndescription = {description}\n\
+                 version.workspace = true\nedition.workspace = true\nlicense.workspace = true\n\
+                 rust-version.workspace = true\npublish = false\n\n[dependencies]\n\
+                 http.workspace = true\npercent-encoding.workspace = true\n\
+                 serde.workspace = true\nserde_json.workspace = true\n{dev}"
+            )
+        }
+        ManifestStyle::Standalone => {
+            let dev = if loopback {
+                format!(
+                    "\n[dev-dependencies]\n\
+                     ureq = {{ version = \"{UREQ_VERSION}\", default-features = false }}\n"
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "{header}[package]\nname = {name}\ndescription = {description}\n\
+                 version = \"0.1.0\"\nedition = \"2021\"\nrust-version = \"1.85\"\n\
+                 publish = false\n\n[dependencies]\n\
+                 http = \"{HTTP_VERSION}\"\n\
+                 percent-encoding = \"{PERCENT_ENCODING_VERSION}\"\n\
+                 serde = {{ version = \"{SERDE_VERSION}\", features = [\"derive\"] }}\n\
+                 serde_json = \"{SERDE_JSON_VERSION}\"\n{dev}\n\
+                 # A workspace of its own, also when generated inside another workspace.\n\
+                 [workspace]\n"
+            )
+        }
     }
 }
 
@@ -263,6 +406,10 @@ fn lib_rs(options: &Options) -> String {
 //! - One enum per enum type: a variant per documented member and a catch-all variant for
 //!   values the docs do not list, so new service values never fail deserialization.
 //! - Types that no input page defines are kept as `serde_json::Value`.
+//! - `requests`: one struct per operation and path alternative, with its path parameters,
+//!   query options and body; each implements `requests::Request` (method, path template,
+//!   documented status, body and response types) and builds an `http::Request<Vec<u8>>`
+//!   that any HTTP client can send.
 
 #![warn(missing_docs)]
 
@@ -271,6 +418,10 @@ fn lib_rs(options: &Options) -> String {
 // these files byte-identical to the generator's output.
 #[rustfmt::skip]
 pub mod types;
+
+/// One module per API page, with a typed request per operation and path.
+#[rustfmt::skip]
+pub mod requests;
 
 pub use types::*;
 "#
@@ -285,13 +436,17 @@ fn test_main(header: &str, with_support: bool) -> String {
     };
     format!(
         r#"{header}
-//! Round-trip tests: every example body whose documented type is a generated struct
-//! deserializes into it and serializes back without losing a property.
+//! Example tests: every example body whose documented type is a generated struct
+//! deserializes into it and serializes back without losing a property (`cases`), and
+//! every example request is rebuilt from its typed request and sends what the example
+//! sends (`replay`).
 
 // Formatted by the generator (prettyplease), not rustfmt: the regenerate check keeps
 // these files byte-identical to the generator's output.
 #[rustfmt::skip]
 mod cases;
+#[rustfmt::skip]
+mod replay;
 {support}"#
     )
 }
@@ -312,6 +467,12 @@ mod tests {
         };
         assert_eq!(pinned("serde").as_deref(), Some(SERDE_VERSION));
         assert_eq!(pinned("serde_json").as_deref(), Some(SERDE_JSON_VERSION));
+        assert_eq!(pinned("http").as_deref(), Some(HTTP_VERSION));
+        assert_eq!(
+            pinned("percent-encoding").as_deref(),
+            Some(PERCENT_ENCODING_VERSION)
+        );
+        assert_eq!(pinned("ureq").as_deref(), Some(UREQ_VERSION));
     }
 
     #[test]

@@ -13,8 +13,8 @@
 //! base's properties land in `additional`.
 use crate::naming::{self, Case, Scope};
 use crate::types::{self, FieldType, Generated, Scalar};
-use crate::GenError;
-use graphdoc_model::{type_key, Corpus, EnumMember, Property, TypeDef, TypeKind};
+use crate::{GenError, Note};
+use graphdoc_model::{type_key, Corpus, EnumMember, Property, Span, TypeDef, TypeKind};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The JSON name of the type annotation every root struct keeps.
@@ -32,6 +32,9 @@ pub struct Plan<'c> {
     pub enums: Vec<EnumPlan<'c>>,
     /// Registry key ([`type_key`]) -> generated item.
     pub generated: HashMap<String, Generated>,
+    /// Decisions the plan made that no check diagnostic shows: renamed
+    /// colliding spellings, bases that are not composed.
+    pub notes: Vec<Note>,
 }
 
 /// One struct.
@@ -96,7 +99,18 @@ impl<'c> Plan<'c> {
             reserved: naming::RESERVED_TYPE_NAMES,
             reserved_suffix: "type",
         };
-        let idents = type_scope.resolve(&names)?;
+        let (idents, renamed) = type_scope.resolve_noted(&names)?;
+        let mut notes = Vec::new();
+        for i in renamed {
+            let def = &corpus.types[i];
+            notes.push(Note {
+                span: type_span(def),
+                message: format!(
+                    "type `{}` shares its Rust name with another spelling; it is generated as `{}`",
+                    def.name, idents[i]
+                ),
+            });
+        }
         let ident_refs: Vec<&str> = idents.iter().map(String::as_str).collect();
         let module_scope = Scope {
             description: "module names".into(),
@@ -124,7 +138,7 @@ impl<'c> Plan<'c> {
             match def.kind {
                 TypeKind::Enum => {
                     generated.insert(key, Generated::Enum(enums.len()));
-                    enums.push(enum_plan(def, ident, module)?);
+                    enums.push(enum_plan(def, ident, module, &mut notes)?);
                 }
                 TypeKind::Entity | TypeKind::Complex => {
                     generated.insert(key, Generated::Struct(structs.len()));
@@ -143,6 +157,7 @@ impl<'c> Plan<'c> {
             structs,
             enums,
             generated,
+            notes,
         };
         plan.compose_bases();
         plan.plan_fields()?;
@@ -208,6 +223,15 @@ impl<'c> Plan<'c> {
                     "The base type {} {what}; its properties are kept in `additional`.",
                     crate::docs::code(&documented)
                 ));
+                let def = self.structs[i].def;
+                self.notes.push(Note {
+                    span: type_span(def),
+                    message: format!(
+                        "type `{}`: its base type `{documented}` {what}, so it is not composed; \
+                         the type keeps `@odata.type` and unknown properties itself",
+                        def.name
+                    ),
+                });
                 continue;
             };
             // Walk the documented base links from the base: reaching this
@@ -232,6 +256,15 @@ impl<'c> Plan<'c> {
                      so its properties are kept in `additional`.",
                     crate::docs::code(&documented)
                 ));
+                let def = self.structs[i].def;
+                self.notes.push(Note {
+                    span: type_span(def),
+                    message: format!(
+                        "type `{}`: its base type `{documented}` derives from it again; the \
+                         cycle is broken here (the base is not composed)",
+                        def.name
+                    ),
+                });
             } else {
                 self.structs[i].base = Some(base);
             }
@@ -278,7 +311,24 @@ impl<'c> Plan<'c> {
                 reserved: &["additional", "base"],
                 reserved_suffix: "field",
             };
-            let idents = scope.resolve(&json_names)?;
+            let (idents, renamed) = scope.resolve_noted(&json_names)?;
+            for r in renamed {
+                let (span, name) = match r.checked_sub(usize::from(root)) {
+                    Some(p) => (
+                        properties[p].name.span.clone(),
+                        properties[p].name.value.as_str(),
+                    ),
+                    None => (type_span(def), ODATA_TYPE),
+                };
+                self.notes.push(Note {
+                    span,
+                    message: format!(
+                        "property `{}.{name}` shares its Rust name with another spelling; its \
+                         field is `{}`",
+                        def.name, idents[r]
+                    ),
+                });
+            }
             let mut fields = Vec::with_capacity(idents.len());
             let mut idents = idents.into_iter();
             if root {
@@ -312,7 +362,26 @@ impl<'c> Plan<'c> {
     }
 }
 
-fn enum_plan(def: &TypeDef, ident: String, module: String) -> Result<EnumPlan<'_>, GenError> {
+/// Where a type is described first (for notes).
+pub fn type_span(def: &TypeDef) -> Span {
+    def.sources.first().map_or_else(
+        || Span {
+            file: std::sync::Arc::from(""),
+            line: 1,
+            column: 1,
+            start: 0,
+            end: 0,
+        },
+        |s| s.span.clone(),
+    )
+}
+
+fn enum_plan<'c>(
+    def: &'c TypeDef,
+    ident: String,
+    module: String,
+    notes: &mut Vec<Note>,
+) -> Result<EnumPlan<'c>, GenError> {
     let mut seen = HashSet::new();
     let members: Vec<&EnumMember> = def
         .members
@@ -326,7 +395,16 @@ fn enum_plan(def: &TypeDef, ident: String, module: String) -> Result<EnumPlan<'_
         reserved: &["Self"],
         reserved_suffix: "value",
     };
-    let idents = scope.resolve(&values)?;
+    let (idents, renamed) = scope.resolve_noted(&values)?;
+    for r in renamed {
+        notes.push(Note {
+            span: members[r].name.span.clone(),
+            message: format!(
+                "member `{}` of `{}` shares its Rust name with another spelling; its variant is `{}`",
+                values[r], def.name, idents[r]
+            ),
+        });
+    }
     let catch_all = CATCH_ALL_NAMES
         .iter()
         .find(|c| !idents.iter().any(|i| i == *c))

@@ -428,3 +428,185 @@ Namespace: microsoft.graph
         assert!(state.contains(variant), "{variant} missing:\n{state}");
     }
 }
+
+#[test]
+fn one_request_per_operation_with_the_documented_types() {
+    let g = generated();
+    assert_eq!((g.operations, g.requests), (1, 1));
+    let create = file(&g, "src/requests/create_widget.rs");
+    for expected in [
+        "pub struct CreateWidget {",
+        "pub query: Vec<(String, String)>,",
+        "pub body: Option<crate::types::Widget>,",
+        "impl super::Request for CreateWidget {",
+        "type Body = crate::types::Widget;",
+        "type Response = crate::types::Widget;",
+        "const METHOD: &'static str = \"POST\";",
+        "const TEMPLATE: &'static str = \"/me/widgets\";",
+        "const STATUS: Option<u16> = Some(201);",
+        "String::from(\"/me/widgets\")",
+    ] {
+        assert!(create.contains(expected), "{expected} missing:\n{create}");
+    }
+    let requests = file(&g, "src/requests/mod.rs");
+    assert!(requests.contains("pub trait Request {"), "{requests}");
+    assert!(requests.contains("mod create_widget;\npub use create_widget::CreateWidget;"));
+    // The example request sends a placeholder: not replayed, and the reason
+    // is in the test file.
+    assert_eq!(g.requests_replayed, 0);
+    assert_eq!(g.requests_excluded.len(), 1);
+    assert!(
+        g.requests_excluded[0]
+            .reason
+            .contains("3dModel: the placeholder \"Boolean\""),
+        "{:?}",
+        g.requests_excluded
+    );
+    assert!(file(&g, "tests/examples/replay.rs").contains("3dModel: the placeholder"));
+    assert_eq!(g.loopback, None);
+}
+
+const LIST_PARTS: &str = r##"---
+title: "List parts"
+description: "List the widgets a widget is made of."
+doc_type: apiPageType
+---
+
+# List parts
+
+Namespace: microsoft.graph
+
+## HTTP request
+
+<!-- { "blockType": "ignored" } -->
+```http
+GET /me/widgets/{id}/parts
+GET /users/{id | userPrincipalName}/widgets/{id}/parts
+```
+
+## Response
+
+If successful, this method returns a `200 OK` response code and a collection of [widget](../resources/widget.md) objects in the response body.
+
+## Example
+
+### Request
+
+<!-- {
+  "blockType": "request",
+  "name": "list_parts"
+}-->
+```http
+GET https://graph.microsoft.com/v1.0/users/a%40b.com/widgets/w%201/parts?$select=displayName&$top=2
+```
+
+### Response
+
+<!-- {
+  "blockType": "response",
+  "@odata.type": "microsoft.graph.widget",
+  "isCollection": true
+}-->
+```http
+HTTP/1.1 200 OK
+Content-Type: application/json
+
+{
+  "value": [
+    {"id": "w2", "displayName": "Hand"}
+  ]
+}
+```
+"##;
+
+#[test]
+fn path_alternatives_parameters_queries_and_the_loopback_case() {
+    let pages = vec![
+        graphdoc_parser::parse_str("docs/api/widget-list-parts.md", LIST_PARTS),
+        graphdoc_parser::parse_str("docs/api/widget-post.md", CREATE),
+        graphdoc_parser::parse_str("docs/resources/widget.md", RESOURCE),
+    ];
+    let corpus = graphdoc_parser::corpus::resolve(pages);
+    let g = generate(&corpus, &options()).expect("generation succeeds");
+    assert_eq!((g.operations, g.requests), (3, 3));
+    let parts = file(&g, "src/requests/list_parts.rs");
+    for expected in [
+        "pub struct ListPartsMe {",
+        "pub struct ListPartsUsers {",
+        // `{id}` twice in one path: each is qualified by the segment before it.
+        "pub users_id: String,",
+        "pub widgets_id: String,",
+        "one of `id`, `userPrincipalName`",
+        "type Response = super::Collection<crate::types::Widget>;",
+        "type Body = ();",
+        "super::encode_segment(&self.users_id).as_str(),",
+    ] {
+        assert!(parts.contains(expected), "{expected} missing:\n{parts}");
+    }
+    assert!(!parts.contains("pub body:"), "a GET has no body:\n{parts}");
+    // The example follows the `/users/...` template; its values are decoded
+    // and its query options kept in order.
+    assert_eq!(g.requests_replayed, 1, "{:?}", g.requests_excluded);
+    let replay = file(&g, "tests/examples/replay.rs");
+    for expected in [
+        "let request = requests::ListPartsUsers {",
+        "users_id: \"a@b.com\".into(),",
+        "widgets_id: \"w 1\".into(),",
+        "(\"$select\".into(), \"displayName\".into()), (\"$top\".into(), \"2\".into())",
+        "\"https://graph.microsoft.com/v1.0\",",
+        "path: \"/users/a%40b.com/widgets/w%201/parts\",",
+        "fn loopback_exchange() {",
+        "let server = Server::answer(200, \"OK\", \"application/json\", answer);",
+        "received.assert_request(\"GET\", \"/v1.0/users/a%40b.com/widgets/w%201/parts\");",
+    ] {
+        assert!(replay.contains(expected), "{expected} missing:\n{replay}");
+    }
+    assert_eq!(
+        g.loopback.as_deref(),
+        Some("docs/api/widget-list-parts.md:32")
+    );
+    let manifest = file(&g, "Cargo.toml");
+    assert!(manifest.contains("ureq = { version = \""), "{manifest}");
+}
+
+#[test]
+fn request_names_never_shadow_the_requests_module() {
+    let page = |title: &str| {
+        format!(
+            "---\ntitle: \"{title}\"\ndoc_type: apiPageType\n---\n\n# {title}\n\n\
+             ## HTTP request\n\n```http\nGET /things/{{id}}\n```\n"
+        )
+    };
+    let pages = vec![
+        graphdoc_parser::parse_str("docs/api/request.md", &page("Request")),
+        graphdoc_parser::parse_str("docs/api/get-collection.md", &page("Collection")),
+        graphdoc_parser::parse_str("docs/api/option.md", &page("Option")),
+        graphdoc_parser::parse_str("docs/api/_.md", &page("...")),
+    ];
+    let corpus = graphdoc_parser::corpus::resolve(pages);
+    let g = generate(&corpus, &options()).expect("generation succeeds");
+    let requests = file(&g, "src/requests/mod.rs");
+    for expected in [
+        // The title and the file name give `Request`: the path is the last
+        // fallback, with a word appended.
+        "pub use request::RequestRequest;",
+        "pub use get_collection::GetCollection;",
+        "pub use option_request::OptionRequest;",
+        // Punctuation only: its characters spelled out.
+        "pub use underscore::Underscore;",
+    ] {
+        assert!(
+            requests.contains(expected),
+            "{expected} missing:\n{requests}"
+        );
+    }
+    for f in g
+        .files
+        .iter()
+        .filter(|f| f.path.extension().is_some_and(|e| e == "rs"))
+    {
+        syn::parse_file(&f.contents).unwrap_or_else(|e| panic!("{}: {e}", f.path.display()));
+    }
+    let notes: Vec<String> = g.notes.iter().map(ToString::to_string).collect();
+    assert_eq!(notes.len(), 2, "{notes:#?}");
+}

@@ -3,39 +3,57 @@ use graphdoc_model::{
     type_key, Corpus, EnumMember, JsonNode, JsonValue, Page, PageKind, Property, Span, Spanned,
     TypeDef, TypeKind, TypeOrigin, TypeRef, TypeSource, TypeTarget,
 };
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Builds the corpus from parsed pages (in walk order): every type described
 /// anywhere, merged by name, with base-type chains resolved.
 pub fn resolve(pages: Vec<Page>) -> Corpus {
-    let mut found: Vec<TypeDef> = Vec::new();
-    for page in &pages {
-        collect(page, &mut found);
-    }
+    // Pages are independent here: collect each in parallel, keep walk order.
+    let found: Vec<Vec<TypeDef>> = pages
+        .par_iter()
+        .map(|page| {
+            let mut out = Vec::new();
+            collect(page, &mut out);
+            out
+        })
+        .collect();
     // Group by name, sources of higher precedence first (stable: walk order
-    // within one kind of source), then merge each group.
-    found.sort_by_key(|t| (type_key(&t.name), t.sources.first().map(|s| s.origin)));
-    let mut groups: Vec<Vec<TypeDef>> = Vec::new();
-    for t in found {
+    // within one kind of source), then merge each group. Keys are computed
+    // once per type.
+    let mut found: Vec<(String, Option<TypeOrigin>, TypeDef)> = found
+        .into_iter()
+        .flatten()
+        .map(|t| (type_key(&t.name), t.sources.first().map(|s| s.origin), t))
+        .collect();
+    found.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    let mut groups: Vec<(String, Vec<TypeDef>)> = Vec::new();
+    for (key, _, t) in found {
         match groups.last_mut() {
-            Some(g) if type_key(&g[0].name) == type_key(&t.name) => g.push(t),
-            _ => groups.push(vec![t]),
+            Some((k, g)) if *k == key => g.push(t),
+            _ => groups.push((key, vec![t])),
         }
     }
-    let mut types: Vec<TypeDef> = groups.into_iter().filter_map(merge_group).collect();
+    let mut types: Vec<TypeDef> = groups
+        .into_par_iter()
+        .filter_map(|(_, g)| merge_group(g))
+        .collect();
     let index: HashMap<String, usize> = types
         .iter()
         .enumerate()
         .map(|(i, t)| (type_key(&t.name), i))
         .collect();
     let chains: Vec<Vec<String>> = types
-        .iter()
+        .par_iter()
         .map(|t| base_chain(t, &types, &index))
         .collect();
     for (t, chain) in types.iter_mut().zip(chains) {
         t.base_chain = chain;
     }
-    let kinds: Vec<TypeKind> = types.iter().map(|t| kind_of(t, &types, &index)).collect();
+    let kinds: Vec<TypeKind> = types
+        .par_iter()
+        .map(|t| kind_of(t, &types, &index))
+        .collect();
     for (t, kind) in types.iter_mut().zip(kinds) {
         t.kind = kind;
     }
@@ -85,7 +103,7 @@ fn collect(page: &Page, out: &mut Vec<TypeDef>) {
                     .base_type
                     .as_ref()
                     .map(|b| graphdoc_model::short_type_name(&b.value));
-                t.properties = dedup(page.properties.iter().chain(&page.relationships).cloned());
+                t.properties = dedup_cloned(page.properties.iter().chain(&page.relationships));
                 // "This is an open type" in the description says it too.
                 t.open = page
                     .description
@@ -121,7 +139,7 @@ fn collect(page: &Page, out: &mut Vec<TypeDef>) {
                         link.span.clone(),
                     );
                     let mut t = new_type(&name, page, TypeOrigin::RequestBody, TypeKind::Complex);
-                    t.properties = dedup(body.properties.iter().cloned());
+                    t.properties = dedup_cloned(body.properties.iter());
                     inherited_bases(&mut t, page, out);
                     out.push(t);
                 }
@@ -173,40 +191,42 @@ fn collect(page: &Page, out: &mut Vec<TypeDef>) {
 /// form one chain: the more properties a type gave, the more specific it is,
 /// and `entity` is always the root.
 fn inherited_bases(t: &mut TypeDef, page: &Page, out: &mut Vec<TypeDef>) {
-    let mut groups: Vec<(Spanned<String>, Vec<Property>)> = Vec::new();
+    // (key, first citation, properties), keys computed once.
+    let own_key = type_key(&t.name);
+    let mut keyed: Vec<(String, Spanned<String>, Vec<Property>)> = Vec::new();
     for p in &t.properties {
         let Some(from) = &p.inherited_from else {
             continue;
         };
-        if !looks_like_type_name(&from.value) || type_key(&from.value) == type_key(&t.name) {
+        if !looks_like_type_name(&from.value) {
             continue;
         }
-        match groups
-            .iter_mut()
-            .find(|(n, _)| type_key(&n.value) == type_key(&from.value))
-        {
-            Some((_, props)) => props.push(p.clone()),
-            None => groups.push((from.clone(), vec![p.clone()])),
+        let key = type_key(&from.value);
+        if key == own_key {
+            continue;
+        }
+        match keyed.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, _, props)) => props.push(p.clone()),
+            None => keyed.push((key, from.clone(), vec![p.clone()])),
         }
     }
-    groups.sort_by_key(|(name, props)| {
-        (
-            type_key(&name.value) == "entity",
-            std::cmp::Reverse(props.len()),
-        )
-    });
+    keyed.sort_by_key(|(key, _, props)| (key == "entity", std::cmp::Reverse(props.len())));
     if t.base.is_none() {
-        t.base = groups.first().map(|(n, _)| n.value.clone());
+        t.base = keyed.first().map(|(_, n, _)| n.value.clone());
     }
-    for (i, (name, props)) in groups.iter().enumerate() {
+    // Each cited type's base is the next one cited.
+    let next_names: Vec<Option<String>> = (0..keyed.len())
+        .map(|i| keyed.get(i + 1).map(|(_, n, _)| n.value.clone()))
+        .collect();
+    for ((_, name, props), next) in keyed.into_iter().zip(next_names) {
         let mut base = new_type(
-            name,
+            &name,
             page,
             TypeOrigin::InheritedProperties,
             TypeKind::Complex,
         );
-        base.properties = props.clone();
-        base.base = groups.get(i + 1).map(|(n, _)| n.value.clone());
+        base.properties = props;
+        base.base = next;
         out.push(base);
     }
 }
@@ -223,6 +243,15 @@ fn dedup(props: impl Iterator<Item = Property>) -> Vec<Property> {
     let mut seen = std::collections::HashSet::new();
     props
         .filter(|p| seen.insert(p.name.value.clone()))
+        .collect()
+}
+
+/// [`dedup`] of borrowed rows: only the rows kept are cloned.
+fn dedup_cloned<'p>(props: impl Iterator<Item = &'p Property>) -> Vec<Property> {
+    let mut seen = std::collections::HashSet::new();
+    props
+        .filter(|p| seen.insert(p.name.value.as_str()))
+        .cloned()
         .collect()
 }
 
@@ -360,11 +389,20 @@ fn choose(candidates: Vec<(TypeOrigin, Property)>) -> Option<Property> {
     } else {
         pool
     };
-    let key = |p: &Property| (p.type_ref.name.to_ascii_lowercase(), p.type_ref.collection);
-    let votes = |p: &Property| pool.iter().filter(|q| key(q) == key(p)).count();
+    // The first description whose type most descriptions give (counted
+    // once per key: a type cited on hundreds of pages has a big pool).
+    let keys: Vec<(String, bool)> = pool
+        .iter()
+        .map(|p| (p.type_ref.name.to_ascii_lowercase(), p.type_ref.collection))
+        .collect();
+    let mut counts: HashMap<&(String, bool), usize> = HashMap::with_capacity(keys.len());
+    for k in &keys {
+        *counts.entry(k).or_default() += 1;
+    }
+    let votes = |i: usize| counts[&keys[i]];
     let mut best_i = 0;
-    for (i, p) in pool.iter().enumerate() {
-        if votes(p) > votes(&pool[best_i]) {
+    for i in 0..pool.len() {
+        if votes(i) > votes(best_i) {
             best_i = i;
         }
     }

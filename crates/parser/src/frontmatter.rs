@@ -55,6 +55,19 @@ pub fn split(src: &SourceText) -> Split {
     };
     let yaml = &text[yaml_start..close_start];
     let mut problems = Vec::new();
+    if is_simple(yaml) {
+        // What serde_yaml would make of it is known: a mapping whose values
+        // are the lines' values without their quotes, which is what
+        // `entries` reads from the lines when nothing was parsed.
+        return Split {
+            front_matter: Some(FrontMatter {
+                entries: entries(src, yaml, yaml_start, None),
+                span: src.span(bom, close_end),
+            }),
+            body_start,
+            problems,
+        };
+    }
     let parsed = match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
         Ok(serde_yaml::Value::Mapping(m)) => Some(m),
         Ok(serde_yaml::Value::Null) => None,
@@ -87,6 +100,66 @@ pub fn split(src: &SourceText) -> Split {
         body_start,
         problems,
     }
+}
+
+/// Whether `yaml` is nothing but blank lines and distinct top-level
+/// `key: value` lines whose values YAML reads as the text itself: a plain
+/// word-like string, or a single- or double-quoted string without escapes.
+/// Such front matter (nearly every page's) needs no YAML parser; anything
+/// else goes through serde_yaml.
+fn is_simple(yaml: &str) -> bool {
+    let mut keys: Vec<&str> = Vec::new();
+    for (_, line) in lines_with_offsets(yaml) {
+        if line.bytes().all(|b| b == b' ') {
+            continue;
+        }
+        let Some(colon) = line.find(':') else {
+            return false;
+        };
+        let (key, rest) = (&line[..colon], &line[colon + 1..]);
+        let key_ok = key.len() <= 100
+            && key.starts_with(|c: char| c.is_ascii_alphabetic())
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+            && !is_yaml_word(key);
+        if !key_ok || keys.contains(&key) || !(rest.is_empty() || rest.starts_with(' ')) {
+            return false;
+        }
+        keys.push(key);
+        let value = rest.trim_matches(' ');
+        let quoted = |q: char| {
+            value.len() >= 2
+                && value.starts_with(q)
+                && value.ends_with(q)
+                && value[1..value.len() - 1]
+                    .chars()
+                    .all(|c| c != q && c != '\\' && is_plain_printable(c))
+        };
+        let plain = value.is_empty()
+            || (value.starts_with(|c: char| c.is_ascii_alphabetic())
+                && value.bytes().all(|b| {
+                    b.is_ascii_alphanumeric() || matches!(b, b' ' | b'_' | b'-' | b'.' | b'/' | b',')
+                })
+                && !is_yaml_word(value));
+        if !(plain || quoted('"') || quoted('\'')) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Plain words YAML reads as null or a boolean (in either YAML version).
+fn is_yaml_word(s: &str) -> bool {
+    ["null", "true", "false", "yes", "no", "on", "off", "y", "n"]
+        .iter()
+        .any(|w| s.eq_ignore_ascii_case(w))
+}
+
+/// A character YAML accepts inside a one-line quoted string as itself: no
+/// control characters, tabs or line breaks of any kind.
+fn is_plain_printable(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{a0}'..='\u{2027}' | '\u{202a}'..='\u{d7ff}' | '\u{e000}'..='\u{fefe}' | '\u{ff00}'..='\u{fffd}' | '\u{10000}'..)
 }
 
 fn lines_after_first(text: &str, from: usize) -> usize {
@@ -214,6 +287,48 @@ mod tests {
         assert!(s.front_matter.is_none());
         assert_eq!(s.body_start, 0);
         assert_eq!(s.problems.len(), 1);
+    }
+
+    #[test]
+    fn simple_front_matter_reads_as_serde_yaml_does() {
+        let cases = [
+            "title: \"Get a user\"\ndescription: \"Retrieve: the #1 user's \u{e9}\"\nms.prod: users\n",
+            "doc_type: apiPageType\nauthor: 'someone'\nempty:\n\nlist: a, b/c.d\n",
+            "title: \"a\"  \nx-y_z.w: plain value.\n   \n",
+            "",
+            // Not simple: left to serde_yaml.
+            "on: x\n",
+            "title: True\n",
+            "title: null\n",
+            "title: 'it''s'\n",
+            "title: \"a \\\" b\"\n",
+            "title: a # comment\n",
+            "a: 1\na: 2\n",
+            "title: a\n  continued\n",
+            "title:\tx\n",
+            "key: [a, b]\n",
+            "title: 12\n",
+            "title: \"a\u{85}b\"\n",
+        ];
+        for yaml in cases {
+            let src = SourceText::new("t.md".into(), yaml);
+            let parsed = match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
+                Ok(serde_yaml::Value::Mapping(m)) => Some(Ok(m)),
+                Ok(serde_yaml::Value::Null) => None,
+                other => Some(Err(format!("{other:?}"))),
+            };
+            if !is_simple(yaml) {
+                continue;
+            }
+            let fast = entries(&src, yaml, 0, None);
+            match parsed {
+                Some(Ok(m)) => assert_eq!(fast, entries(&src, yaml, 0, Some(&m)), "{yaml:?}"),
+                None => assert!(fast.is_empty(), "{yaml:?}"),
+                Some(Err(e)) => panic!("{yaml:?} is simple but serde_yaml says {e}"),
+            }
+        }
+        let simple: Vec<bool> = cases.iter().map(|y| is_simple(y)).collect();
+        assert_eq!(simple.iter().filter(|&&s| s).count(), 4, "{simple:?}");
     }
 
     #[test]

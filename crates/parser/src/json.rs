@@ -94,8 +94,35 @@ pub fn parse_json(text: &str, map: &OffsetMap, src: &SourceText) -> Result<Parse
     if text.trim().is_empty() {
         return Err(JsonError::new("empty body", 0));
     }
-    let tokens = scan(text)?;
-    let prepared = blank_elisions(text, &tokens)?;
+    // Most bodies are plain JSON: read those in one pass. Anything else
+    // (elisions, comments, trailing commas, `\\u` escapes, errors, deep
+    // nesting) takes the full path below, which gives the same result for
+    // plain JSON.
+    if let Some(node) = Strict::parse(text, map, src) {
+        return Ok(ParsedJson {
+            node,
+            elided: false,
+        });
+    }
+    parse_full(text, map, src)
+}
+
+/// [`parse_json`] with jsonc-parser, for any text.
+fn parse_full(text: &str, map: &OffsetMap, src: &SourceText) -> Result<ParsedJson, JsonError> {
+    // A marker is a word of dots or ellipses: without `..` or `…` in the
+    // text there is none, so the tokens are not needed (only the depth
+    // check) and the text is parsed as it is.
+    let may_elide = text.contains("..") || text.contains('…');
+    let tokens = scan(text, may_elide)?;
+    let prepared = if may_elide {
+        blank_elisions(text, &tokens)?
+    } else {
+        Prepared {
+            text: std::borrow::Cow::Borrowed(text),
+            truncated: HashSet::new(),
+            elided: false,
+        }
+    };
     let result = jsonc_parser::parse_to_ast(
         &prepared.text,
         &CollectOptions::default(),
@@ -111,7 +138,12 @@ pub fn parse_json(text: &str, map: &OffsetMap, src: &SourceText) -> Result<Parse
     })?;
     let Some(value) = result.value else {
         // Only markers and comments: nothing to model.
-        let offset = tokens.first().map_or(0, |t| t.start);
+        let first = match tokens.first() {
+            Some(t) => Some(*t),
+            None if !may_elide => scan(text, true)?.first().copied(),
+            None => None,
+        };
+        let offset = first.map_or(0, |t| t.start);
         return Err(JsonError::new(
             "no JSON value, only elisions or comments",
             offset,
@@ -142,6 +174,232 @@ pub(crate) fn map_span(src: &SourceText, map: &OffsetMap, start: usize, end: usi
         s
     };
     src.span(s, e.max(s))
+}
+
+/// A reader for plain JSON (RFC 8259 without `\\u` escapes, nested at most
+/// [`Strict::DEPTH`] deep) that builds the model directly. It gives up
+/// (`None`) on anything else; whatever it accepts, jsonc-parser accepts with
+/// the same values and ranges, and holds no elision marker, comment or
+/// trailing comma.
+struct Strict<'t, 'm, 's, 'a> {
+    text: &'t str,
+    bytes: &'t [u8],
+    i: usize,
+    map: &'m OffsetMap,
+    src: &'s SourceText<'a>,
+}
+
+impl<'t> Strict<'t, '_, '_, '_> {
+    /// Well below [`MAX_DEPTH`], so deep texts get the full path's error.
+    const DEPTH: usize = 128;
+
+    fn parse(text: &'t str, map: &OffsetMap, src: &SourceText) -> Option<JsonNode> {
+        let mut p = Strict {
+            text,
+            bytes: text.as_bytes(),
+            i: 0,
+            map,
+            src,
+        };
+        p.skip_ws();
+        let node = p.value(0)?;
+        p.skip_ws();
+        (p.i == p.bytes.len()).then_some(node)
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.bytes.get(self.i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.i += 1;
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.i).copied()
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        map_span(self.src, self.map, start, end)
+    }
+
+    fn value(&mut self, depth: usize) -> Option<JsonNode> {
+        let start = self.i;
+        let value = match self.peek()? {
+            b'{' => {
+                if depth >= Self::DEPTH {
+                    return None;
+                }
+                self.i += 1;
+                self.skip_ws();
+                let mut members = Vec::new();
+                if self.peek()? == b'}' {
+                    self.i += 1;
+                } else {
+                    loop {
+                        self.skip_ws();
+                        let key_start = self.i;
+                        let key = self.string()?;
+                        let key = graphdoc_model::Spanned::new(key, self.span(key_start, self.i));
+                        self.skip_ws();
+                        if self.peek()? != b':' {
+                            return None;
+                        }
+                        self.i += 1;
+                        self.skip_ws();
+                        let value = self.value(depth + 1)?;
+                        members.push(JsonMember { key, value });
+                        self.skip_ws();
+                        match self.peek()? {
+                            b',' => self.i += 1,
+                            b'}' => {
+                                self.i += 1;
+                                break;
+                            }
+                            _ => return None,
+                        }
+                    }
+                }
+                JsonValue::Object {
+                    members,
+                    truncated: false,
+                }
+            }
+            b'[' => {
+                if depth >= Self::DEPTH {
+                    return None;
+                }
+                self.i += 1;
+                self.skip_ws();
+                let mut items = Vec::new();
+                if self.peek()? == b']' {
+                    self.i += 1;
+                } else {
+                    loop {
+                        self.skip_ws();
+                        items.push(self.value(depth + 1)?);
+                        self.skip_ws();
+                        match self.peek()? {
+                            b',' => self.i += 1,
+                            b']' => {
+                                self.i += 1;
+                                break;
+                            }
+                            _ => return None,
+                        }
+                    }
+                }
+                JsonValue::Array {
+                    items,
+                    truncated: false,
+                }
+            }
+            b'"' => JsonValue::String(self.string()?),
+            b't' => self.keyword("true", JsonValue::Bool(true))?,
+            b'f' => self.keyword("false", JsonValue::Bool(false))?,
+            b'n' => self.keyword("null", JsonValue::Null)?,
+            b'-' | b'0'..=b'9' => JsonValue::Number(self.number()?.to_string()),
+            _ => return None,
+        };
+        Some(JsonNode {
+            value,
+            span: self.span(start, self.i),
+        })
+    }
+
+    /// A keyword; what follows it is checked by the caller (a delimiter
+    /// must come next, or the structure gives up).
+    fn keyword(&mut self, word: &str, value: JsonValue) -> Option<JsonValue> {
+        let end = self.i + word.len();
+        (self.bytes.get(self.i..end)? == word.as_bytes()).then(|| {
+            self.i = end;
+            value
+        })
+    }
+
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, as written.
+    fn number(&mut self) -> Option<&'t str> {
+        let start = self.i;
+        let digit = |p: &Self| matches!(p.peek(), Some(b'0'..=b'9'));
+        if self.peek() == Some(b'-') {
+            self.i += 1;
+        }
+        match self.peek()? {
+            b'0' => self.i += 1,
+            b'1'..=b'9' => {
+                while digit(self) {
+                    self.i += 1;
+                }
+            }
+            _ => return None,
+        }
+        if self.peek() == Some(b'.') {
+            self.i += 1;
+            if !digit(self) {
+                return None;
+            }
+            while digit(self) {
+                self.i += 1;
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.i += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.i += 1;
+            }
+            if !digit(self) {
+                return None;
+            }
+            while digit(self) {
+                self.i += 1;
+            }
+        }
+        Some(&self.text[start..self.i])
+    }
+
+    /// A double-quoted string with the short escapes jsonc-parser reads
+    /// the same way; `\\u` and anything unusual give up.
+    fn string(&mut self) -> Option<String> {
+        if self.peek()? != b'"' {
+            return None;
+        }
+        let start = self.i + 1;
+        let mut j = start;
+        let mut out: Option<String> = None;
+        let mut run = start;
+        loop {
+            match *self.bytes.get(j)? {
+                b'"' => {
+                    self.i = j + 1;
+                    let tail = &self.text[run..j];
+                    return Some(match out {
+                        Some(mut s) => {
+                            s.push_str(tail);
+                            s
+                        }
+                        None => tail.to_string(),
+                    });
+                }
+                b'\\' => {
+                    let c = match *self.bytes.get(j + 1)? {
+                        b'"' => '"',
+                        b'\\' => '\\',
+                        b'/' => '/',
+                        b'b' => '\u{08}',
+                        b'f' => '\u{0C}',
+                        b't' => '\t',
+                        b'r' => '\r',
+                        b'n' => '\n',
+                        _ => return None,
+                    };
+                    let s = out.get_or_insert_with(String::new);
+                    s.push_str(&self.text[run..j]);
+                    s.push(c);
+                    j += 2;
+                    run = j;
+                }
+                _ => j += 1,
+            }
+        }
+    }
 }
 
 /// Strict JSON except comments and trailing commas (see the module docs).
@@ -182,13 +440,30 @@ struct Token {
 
 /// Tokenizes `text` just enough to measure depth and find markers: strings
 /// and comments are skipped the way jsonc-parser skips them, so brackets
-/// inside them are not counted.
-fn scan(text: &str) -> Result<Vec<Token>, JsonError> {
+/// inside them are not counted. With `keep` false only the depth is checked
+/// and no token is returned.
+fn scan(text: &str, keep: bool) -> Result<Vec<Token>, JsonError> {
     let bytes = text.as_bytes();
     let mut tokens = Vec::new();
+    let mut push = |token: Token| {
+        if keep {
+            tokens.push(token);
+        }
+    };
     let mut open: Vec<usize> = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    // Byte positions; a char is decoded only where it is not ASCII. Every
+    // byte the scan looks for is ASCII, and the bytes of a multi-byte char
+    // are never ASCII, so stepping over them one by one finds the same
+    // positions as stepping char by char.
+    let char_at = |i: usize| -> char {
+        match bytes[i] {
+            b if b.is_ascii() => char::from(b),
+            _ => text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER),
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = char_at(i);
         let single = |kind| Token {
             kind,
             start: i,
@@ -196,73 +471,95 @@ fn scan(text: &str) -> Result<Vec<Token>, JsonError> {
             container: None,
         };
         match c {
-            c if c.is_whitespace() => {}
+            c if c.is_whitespace() => i += c.len_utf8(),
             '{' | '[' => {
                 open.push(i);
                 if open.len() > MAX_DEPTH {
                     return Err(JsonError::too_deep(i));
                 }
-                tokens.push(single(Tok::Open));
+                push(single(Tok::Open));
+                i += 1;
             }
             '}' | ']' => {
                 open.pop();
-                tokens.push(single(Tok::Close));
+                push(single(Tok::Close));
+                i += 1;
             }
-            ',' => tokens.push(single(Tok::Comma)),
-            ':' => tokens.push(single(Tok::Colon)),
+            ',' => {
+                push(single(Tok::Comma));
+                i += 1;
+            }
+            ':' => {
+                push(single(Tok::Colon));
+                i += 1;
+            }
             '"' => {
                 let mut end = text.len();
                 let mut escaped = false;
-                for (j, d) in chars.by_ref() {
+                let mut j = i + 1;
+                while j < bytes.len() {
+                    let d = bytes[j];
+                    j += 1;
                     if escaped {
                         escaped = false;
-                    } else if d == '\\' {
+                    } else if d == b'\\' {
                         escaped = true;
-                    } else if d == '"' {
-                        end = j + 1;
+                    } else if d == b'"' {
+                        end = j;
                         break;
                     }
                 }
-                tokens.push(Token {
+                push(Token {
                     kind: Tok::Str,
                     start: i,
                     end,
                     container: None,
                 });
+                i = j;
             }
             '/' if bytes.get(i + 1) == Some(&b'/') => {
                 // Like jsonc-parser, a lone `\r` ends a line comment too.
-                while chars.next_if(|&(_, d)| d != '\n' && d != '\r').is_some() {}
+                i = bytes[i + 1..]
+                    .iter()
+                    .position(|&d| d == b'\n' || d == b'\r')
+                    .map_or(bytes.len(), |p| i + 1 + p);
             }
             '/' if bytes.get(i + 1) == Some(&b'*') => {
-                chars.next();
+                let mut j = i + 2;
                 let mut prev_star = false;
-                for (_, d) in chars.by_ref() {
-                    if prev_star && d == '/' {
+                while j < bytes.len() {
+                    let d = bytes[j];
+                    j += 1;
+                    if prev_star && d == b'/' {
                         break;
                     }
-                    prev_star = d == '*';
+                    prev_star = d == b'*';
                 }
+                i = j;
             }
             _ => {
                 let mut end = i + c.len_utf8();
-                while let Some((j, d)) = chars.next_if(|&(_, d)| {
-                    !d.is_whitespace() && !matches!(d, '{' | '}' | '[' | ']' | ',' | ':' | '"')
-                }) {
-                    end = j + d.len_utf8();
+                while end < bytes.len() {
+                    let d = char_at(end);
+                    if d.is_whitespace() || matches!(d, '{' | '}' | '[' | ']' | ',' | ':' | '"') {
+                        break;
+                    }
+                    end += d.len_utf8();
                 }
-                let word = &text[i..end];
-                let kind = if is_marker(word) {
-                    Tok::Marker
-                } else {
-                    Tok::Word
-                };
-                tokens.push(Token {
-                    kind,
-                    start: i,
-                    end,
-                    container: open.last().copied(),
-                });
+                if keep {
+                    let kind = if is_marker(&text[i..end]) {
+                        Tok::Marker
+                    } else {
+                        Tok::Word
+                    };
+                    push(Token {
+                        kind,
+                        start: i,
+                        end,
+                        container: open.last().copied(),
+                    });
+                }
+                i = end;
             }
         }
     }
@@ -278,8 +575,8 @@ fn is_marker(word: &str) -> bool {
 }
 
 /// Text with elisions blanked, and where they were.
-struct Prepared {
-    text: String,
+struct Prepared<'t> {
+    text: std::borrow::Cow<'t, str>,
     /// Offsets of the `{`/`[` of containers that held a marker.
     truncated: HashSet<usize>,
     elided: bool,
@@ -289,7 +586,7 @@ struct Prepared {
 /// make the remaining text invalid: the `"key":` before a marker in value
 /// position, the comma after a marker that follows `[`, `{` or `,`, or the
 /// comma before a marker that ends its container.
-fn blank_elisions(text: &str, tokens: &[Token]) -> Result<Prepared, JsonError> {
+fn blank_elisions<'t>(text: &'t str, tokens: &[Token]) -> Result<Prepared<'t>, JsonError> {
     let mut bytes = text.as_bytes().to_vec();
     let mut truncated = HashSet::new();
     let mut elided = false;
@@ -348,7 +645,7 @@ fn blank_elisions(text: &str, tokens: &[Token]) -> Result<Prepared, JsonError> {
         )
     })?;
     Ok(Prepared {
-        text,
+        text: std::borrow::Cow::Owned(text),
         truncated,
         elided,
     })
@@ -460,6 +757,57 @@ mod tests {
             JsonValue::Array { truncated, .. } | JsonValue::Object { truncated, .. } => *truncated,
             _ => false,
         }
+    }
+
+    #[test]
+    fn the_strict_reader_agrees_with_jsonc_parser() {
+        let accepted = [
+            "{}",
+            " [ ] ",
+            "{\"a\": [1, -0, 0.5, 1e5, -2.5E-3, 10E+2], \"b\": {\"c\": null}}",
+            "[true, false, null, \"x\", \"\"]",
+            "{\"s\": \"q\\\"b\\\\s\\/f\\b\\f\\n\\r\\t end\", \"raw\": \"tab\there\"}",
+            "{\"a\": 1, \"a\": 2}",
+            "\"caf\u{e9} ...\"",
+            "{\n  \"k\": \"v\"\r\n}\n",
+        ];
+        let given_up = [
+            "{\"a\": 1,}",
+            "[1, 2,]",
+            "{\"a\": ...}",
+            "[1, ..., 3]",
+            "{\"u\": \"\\u00e9\"}",
+            "{\"a\": 01}",
+            "[1.]",
+            "[.5]",
+            "[+1]",
+            "[1e]",
+            "// c\n{}",
+            "{\"a\": 1 /* c */}",
+            "{'a': 1}",
+            "{a: 1}",
+            "[truex]",
+            "[1 2]",
+            "{} {}",
+            "{\"a\" 1}",
+            "\u{feff}{}",
+            "{\"a\": \"unterminated}",
+            "[NaN]",
+            "[\"bad \\x escape\"]",
+        ];
+        for text in accepted.iter().chain(&given_up) {
+            let src = SourceText::new("t.md".into(), text);
+            let map = OffsetMap::identity(0);
+            let strict = Strict::parse(text, &map, &src);
+            assert_eq!(strict.is_some(), accepted.contains(text), "{text:?}");
+            if let Some(node) = strict {
+                let full = parse_full(text, &map, &src).map(|p| (p.node, p.elided));
+                assert_eq!(full, Ok((node, false)), "{text:?}");
+            }
+        }
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let src = SourceText::new("t.md".into(), &deep);
+        assert!(Strict::parse(&deep, &OffsetMap::identity(0), &src).is_none());
     }
 
     #[test]

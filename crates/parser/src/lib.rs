@@ -31,19 +31,42 @@ pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 /// Parses one page from its bytes. Never fails: what cannot be read becomes
 /// a [`Problem`] on the page.
 pub fn parse_page(path: &str, bytes: &[u8]) -> Page {
-    let file: Arc<str> = Arc::from(path);
     let (text, utf8_problem) = match std::str::from_utf8(bytes) {
         Ok(t) => (std::borrow::Cow::Borrowed(t), None),
         Err(e) => (String::from_utf8_lossy(bytes), Some(e.valid_up_to())),
     };
-    let src = SourceText::new(file, &text);
-    if bytes.len() > MAX_FILE_BYTES {
+    let mut page = parse_text(path, &text, bytes.len(), utf8_problem);
+    page.source = text.into_owned();
+    page
+}
+
+/// [`parse_page`] for bytes the caller gives away: valid UTF-8 becomes the
+/// page's source without a copy.
+fn parse_owned(path: &str, bytes: Vec<u8>) -> Page {
+    let len = bytes.len();
+    let (text, utf8_problem) = match String::from_utf8(bytes) {
+        Ok(t) => (t, None),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(at))
+        }
+    };
+    let mut page = parse_text(path, &text, len, utf8_problem);
+    page.source = text;
+    page
+}
+
+/// Parses the text of a file of `len` bytes whose first invalid UTF-8 byte
+/// (replaced in `text`) was at `utf8_problem`. The page's `source` is left
+/// for the caller to fill.
+fn parse_text(path: &str, text: &str, len: usize, utf8_problem: Option<usize>) -> Page {
+    let src = SourceText::new(Arc::from(path), text);
+    if len > MAX_FILE_BYTES {
         let problem = Problem {
             kind: ProblemKind::TooLarge,
             message: format!(
                 "file is {} bytes, over the {} byte limit; not parsed",
-                bytes.len(),
-                MAX_FILE_BYTES
+                len, MAX_FILE_BYTES
             ),
             span: src.span(0, 0),
         };
@@ -62,7 +85,9 @@ pub fn parse_page(path: &str, bytes: &[u8]) -> Page {
 
 /// Parses one page from text.
 pub fn parse_str(path: &str, text: &str) -> Page {
-    parse_source(&SourceText::new(Arc::from(path), text), Vec::new())
+    let mut page = parse_source(&SourceText::new(Arc::from(path), text), Vec::new());
+    page.source = text.to_string();
+    page
 }
 
 fn parse_source(src: &SourceText, mut problems: Vec<Problem>) -> Page {
@@ -95,7 +120,37 @@ pub fn parse_files(files: &[InputFile]) -> Vec<Page> {
 pub fn load<P: AsRef<std::path::Path>>(
     paths: &[P],
 ) -> Result<(Corpus, Vec<InputError>), InputError> {
-    let (files, errors) = walk(paths)?;
-    let pages = parse_files(&files);
+    // Like `walk` then `parse_files`, in one parallel pass: each file is
+    // read and parsed by the same task, so its bytes are dropped as soon as
+    // its page exists instead of the whole corpus being held in memory.
+    // Pages are collected straight into their vector (no second copy of
+    // every page); a file that cannot be read leaves a placeholder there,
+    // removed afterwards, and its error aside.
+    let (names, mut errors) = walk::list(paths)?;
+    let unread: std::sync::Mutex<Vec<(usize, InputError)>> = Default::default();
+    let mut pages: Vec<Page> = names
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, path)| match std::fs::read(&path) {
+            Ok(bytes) => parse_owned(&path.display().to_string(), bytes),
+            Err(source) => {
+                let mut unread = unread.lock().unwrap_or_else(|e| e.into_inner());
+                unread.push((i, InputError::Read { path, source }));
+                parse_str("", "")
+            }
+        })
+        .collect();
+    let mut unread = unread.into_inner().unwrap_or_else(|e| e.into_inner());
+    if !unread.is_empty() {
+        unread.sort_by_key(|(i, _)| *i);
+        let mut at = 0;
+        let mut next = unread.iter().map(|(i, _)| *i).peekable();
+        pages.retain(|_| {
+            let keep = next.next_if_eq(&at).is_none();
+            at += 1;
+            keep
+        });
+        errors.extend(unread.into_iter().map(|(_, e)| e));
+    }
     Ok((corpus::resolve(pages), errors))
 }

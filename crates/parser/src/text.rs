@@ -10,18 +10,22 @@ pub struct SourceText<'a> {
     /// The whole text.
     pub text: &'a str,
     line_starts: Vec<u32>,
+    /// The line of the last span: spans mostly come in order, so the next
+    /// one is usually on the same line and needs no search.
+    last_line: std::cell::Cell<usize>,
 }
 
 impl<'a> SourceText<'a> {
     /// Indexes `text` (one pass over its bytes).
     pub fn new(file: Arc<str>, text: &'a str) -> Self {
-        let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
+        let mut line_starts = Vec::with_capacity(text.len() / 32 + 2);
         line_starts.push(0);
-        line_starts.extend(memchr_newlines(text.as_bytes()).map(|i| (i + 1) as u32));
+        push_line_starts(text.as_bytes(), &mut line_starts);
         SourceText {
             file,
             text,
             line_starts,
+            last_line: std::cell::Cell::new(0),
         }
     }
 
@@ -30,12 +34,15 @@ impl<'a> SourceText<'a> {
     pub fn span(&self, start: usize, end: usize) -> Span {
         let start = self.floor_char(start.min(self.text.len()));
         let end = self.floor_char(end.clamp(start, self.text.len()));
-        let line_idx = match self.line_starts.binary_search(&(start as u32)) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
+        let line_idx = self.line_of(start);
         let line_start = self.line_starts[line_idx] as usize;
-        let column = self.text[line_start..start].chars().count() + 1;
+        // Columns count chars; on an ASCII prefix that is the byte count.
+        let before = &self.text.as_bytes()[line_start..start];
+        let column = if before.is_ascii() {
+            before.len() + 1
+        } else {
+            self.text[line_start..start].chars().count() + 1
+        };
         Span {
             file: self.file.clone(),
             line: line_idx as u32 + 1,
@@ -43,6 +50,31 @@ impl<'a> SourceText<'a> {
             start: start as u32,
             end: end as u32,
         }
+    }
+
+    /// The index of the line holding byte `offset` (the last line that
+    /// starts at or before it).
+    fn line_of(&self, offset: usize) -> usize {
+        let at = offset as u32;
+        let hint = self.last_line.get();
+        let starts = &self.line_starts;
+        let on_hint = starts.get(hint).is_some_and(|&s| s <= at)
+            && starts.get(hint + 1).is_none_or(|&next| at < next);
+        if on_hint {
+            return hint;
+        }
+        let line = match starts.binary_search(&at) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        self.last_line.set(line);
+        line
+    }
+
+    /// `self.span(start, end).end`, without the line and column.
+    pub fn span_end(&self, start: usize, end: usize) -> u32 {
+        let start = self.floor_char(start.min(self.text.len()));
+        self.floor_char(end.clamp(start, self.text.len())) as u32
     }
 
     /// A value spanned at `start..end`.
@@ -63,12 +95,78 @@ impl<'a> SourceText<'a> {
     }
 }
 
-fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, &b)| b == b'\n')
-        .map(|(i, _)| i)
+/// Pushes the offset after every `\n` of `bytes`, eight bytes at a time
+/// (most words of text hold no line break).
+fn push_line_starts(bytes: &[u8], out: &mut Vec<u32>) {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const NEWLINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_ne_bytes(word) ^ NEWLINES;
+        // Non-zero when some byte of `x` is zero, i.e. a byte was `\n`.
+        if x.wrapping_sub(ONES) & !x & HIGHS != 0 {
+            for (i, &b) in chunk.iter().enumerate() {
+                if b == b'\n' {
+                    out.push((base + i + 1) as u32);
+                }
+            }
+        }
+        base += 8;
+    }
+    for (i, &b) in chunks.remainder().iter().enumerate() {
+        if b == b'\n' {
+            out.push((base + i + 1) as u32);
+        }
+    }
+}
+
+/// Where `needle` (lower-case ASCII) first occurs in `hay` ignoring ASCII
+/// case: `hay.to_ascii_lowercase().find(needle)` without the copy.
+pub(crate) fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    find_ascii_ci_from(hay.as_bytes(), needle.as_bytes(), 0)
+}
+
+fn find_ascii_ci_from(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    let (&first, _) = needle.split_first()?;
+    let last_start = hay.len().checked_sub(needle.len())?;
+    let upper = first.to_ascii_uppercase();
+    let mut i = from;
+    while i <= last_start {
+        let p = hay[i..=last_start]
+            .iter()
+            .position(|&b| b == first || b == upper)?;
+        i += p;
+        if hay[i..i + needle.len()].eq_ignore_ascii_case(needle) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The least end of an occurrence of any of `phrases` in `hay`, ignoring
+/// ASCII case, where every phrase (lower-case ASCII) ends with `tail`: the
+/// same as the least `lower.find(p) + p.len()` over the phrases, in one scan.
+pub(crate) fn first_phrase_end(hay: &str, phrases: &[&str], tail: &str) -> Option<usize> {
+    let bytes = hay.as_bytes();
+    let mut from = 0;
+    loop {
+        let at = find_ascii_ci_from(bytes, tail.as_bytes(), from)?;
+        let end = at + tail.len();
+        let found = phrases.iter().any(|p| {
+            debug_assert!(p.ends_with(tail));
+            end.checked_sub(p.len())
+                .is_some_and(|start| bytes[start..end].eq_ignore_ascii_case(p.as_bytes()))
+        });
+        if found {
+            return Some(end);
+        }
+        from = at + 1;
+    }
 }
 
 /// Lines of `text` with their byte offsets, line ending (`\n` or `\r\n`) removed.
@@ -128,6 +226,46 @@ mod tests {
         assert_eq!(src.span(0, 1).line, 1);
         // past the end clamps instead of panicking
         assert_eq!(src.span(100, 200).start as usize, src.text.len());
+    }
+
+    #[test]
+    fn line_starts_follow_every_newline() {
+        let text = "a\nbb\n\n0123456789abcdef\nx\n\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\n";
+        let src = SourceText::new("f.md".into(), text);
+        let want: Vec<u32> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i as u32 + 1))
+            .collect();
+        assert_eq!(src.line_starts, want);
+    }
+
+    #[test]
+    fn case_insensitive_search_matches_lowercasing() {
+        let hays = [
+            "",
+            "Possible values are: `a`, `b`.",
+            "The ALLOWED Values; possible  values, valid values",
+            "é possible values é Inherited From [x](x.md)",
+            "supported valuesvalues possible values",
+            "nothing here",
+            "valuevalues",
+        ];
+        let phrases = [
+            "possible values",
+            "allowed values",
+            "supported values",
+            "valid values",
+        ];
+        for hay in hays {
+            let lower = hay.to_ascii_lowercase();
+            for needle in ["values", "inherited from", "é", "v", "possible values"] {
+                assert_eq!(find_ascii_ci(hay, needle), lower.find(needle), "{hay:?} {needle:?}");
+            }
+            let want = phrases
+                .iter()
+                .filter_map(|k| lower.find(k).map(|i| i + k.len()))
+                .min();
+            assert_eq!(first_phrase_end(hay, &phrases, "values"), want, "{hay:?}");
+        }
     }
 
     #[test]

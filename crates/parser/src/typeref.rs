@@ -1,6 +1,6 @@
 //! Type cells and the facts descriptions state about a property.
 use crate::blocks::Inline;
-use crate::text::SourceText;
+use crate::text::{find_ascii_ci, first_phrase_end, SourceText};
 use graphdoc_model::{Primitive, Span, Spanned, TypeRef, TypeTarget};
 
 /// Reads a Type cell: `String`, `String collection`, `[x](x.md) collection`,
@@ -15,10 +15,9 @@ pub fn parse_type(cell: &Inline, fallback: &Span) -> TypeRef {
         Some(_) => None,
         None => broken_link(&raw),
     };
-    let lower = raw.to_ascii_lowercase();
-    let mut collection = lower.contains("collection")
+    let mut collection = find_ascii_ci(&raw, "collection").is_some()
         || raw.ends_with("[]")
-        || link.is_some_and(|l| l.target.to_ascii_lowercase().contains("collection"));
+        || link.is_some_and(|l| find_ascii_ci(&l.target, "collection").is_some());
     // The name: the link text when the cell links, else the text without
     // collection wording.
     let name_text = match (link, &broken) {
@@ -154,16 +153,13 @@ pub fn possible_values(src: &SourceText, cell: &Inline) -> Vec<Spanned<String>> 
         return Vec::new();
     };
     let raw = src.slice(span.start as usize, span.end as usize);
-    let lower = raw.to_ascii_lowercase();
-    let Some(at) = [
+    let phrases = [
         "possible values",
         "allowed values",
         "supported values",
         "valid values",
-    ]
-    .iter()
-    .filter_map(|k| lower.find(k).map(|i| i + k.len()))
-    .min() else {
+    ];
+    let Some(at) = first_phrase_end(raw, &phrases, "values") else {
         return Vec::new();
     };
     let base = span.start as usize;
@@ -272,7 +268,7 @@ fn sentence_end(s: &str) -> usize {
 pub fn inherited_from(src: &SourceText, cell: &Inline) -> Option<Spanned<String>> {
     let span = cell.span.as_ref()?;
     let raw = src.slice(span.start as usize, span.end as usize);
-    let at = raw.to_ascii_lowercase().find("inherited from")? + "inherited from".len();
+    let at = find_ascii_ci(raw, "inherited from")? + "inherited from".len();
     let after = span.start as usize + at;
     if let Some(link) = cell.links.iter().find(|l| l.span.start as usize >= after) {
         return Some(Spanned::new(clean(&link.text), link.span.clone()));

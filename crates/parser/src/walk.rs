@@ -1,4 +1,5 @@
 //! Finding and reading input files: sorted, no symlink following, errors kept.
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// One input file, read.
@@ -28,13 +29,22 @@ pub enum InputError {
         #[source]
         source: std::io::Error,
     },
+    /// A symbolic link inside a walked folder: not followed, since it may
+    /// lead out of the input tree or around in a loop.
+    #[error("{path}: symbolic link not followed; graphdoc reads only the files and folders under its input paths")]
+    Symlink {
+        /// The link.
+        path: PathBuf,
+    },
 }
 
 impl InputError {
     /// The path the error is about.
     pub fn path(&self) -> &Path {
         match self {
-            InputError::NotFound { path } | InputError::Read { path, .. } => path,
+            InputError::NotFound { path }
+            | InputError::Read { path, .. }
+            | InputError::Symlink { path } => path,
         }
     }
 }
@@ -52,6 +62,34 @@ fn is_page(path: &Path) -> bool {
 /// that does not exist is an error; unreadable entries below a folder are
 /// returned as errors beside the files that could be read.
 pub fn walk<P: AsRef<Path>>(paths: &[P]) -> Result<(Vec<InputFile>, Vec<InputError>), InputError> {
+    let (names, mut errors) = list(paths)?;
+    // Reading in parallel overlaps the system calls and copies of many
+    // small files; the results keep the walk order.
+    let read: Vec<(PathBuf, std::io::Result<Vec<u8>>)> = names
+        .into_par_iter()
+        .map(|path| {
+            let bytes = std::fs::read(&path);
+            (path, bytes)
+        })
+        .collect();
+    let mut files = Vec::with_capacity(read.len());
+    for (path, bytes) in read {
+        match bytes {
+            Ok(bytes) => files.push(InputFile {
+                path: path.display().to_string(),
+                bytes,
+            }),
+            Err(source) => errors.push(InputError::Read { path, source }),
+        }
+    }
+    Ok((files, errors))
+}
+
+/// The file names [`walk`] reads, in order, and the entries that could not
+/// be walked.
+pub(crate) fn list<P: AsRef<Path>>(
+    paths: &[P],
+) -> Result<(Vec<PathBuf>, Vec<InputError>), InputError> {
     let mut names: Vec<PathBuf> = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
@@ -75,6 +113,9 @@ pub fn walk<P: AsRef<Path>>(paths: &[P]) -> Result<(Vec<InputFile>, Vec<InputErr
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_file() && is_page(e.path()) => names.push(e.into_path()),
+                Ok(e) if e.path_is_symlink() && e.depth() > 0 => errors.push(InputError::Symlink {
+                    path: e.into_path(),
+                }),
                 Ok(_) => {}
                 Err(e) => {
                     let path = e
@@ -89,15 +130,5 @@ pub fn walk<P: AsRef<Path>>(paths: &[P]) -> Result<(Vec<InputFile>, Vec<InputErr
             }
         }
     }
-    let mut files = Vec::with_capacity(names.len());
-    for path in names {
-        match std::fs::read(&path) {
-            Ok(bytes) => files.push(InputFile {
-                path: path.display().to_string(),
-                bytes,
-            }),
-            Err(source) => errors.push(InputError::Read { path, source }),
-        }
-    }
-    Ok((files, errors))
+    Ok((names, errors))
 }

@@ -2,12 +2,16 @@
 //   the pages each module names, under docs-input/
 // Do not edit by hand: run `cargo xtask regenerate`.
 
-//! Round-trip tests: every example body whose documented type is a generated struct
-//! deserializes into it and serializes back without losing a property.
+//! Example tests: every example body whose documented type is a generated struct
+//! deserializes into it and serializes back without losing a property (`cases`), and
+//! every example request is rebuilt from its typed request and sends what the example
+//! sends (`replay`).
 
 // Formatted by the generator (prettyplease), not rustfmt: the regenerate check keeps
 // these files byte-identical to the generator's output.
 #[rustfmt::skip]
 mod cases;
+#[rustfmt::skip]
+mod replay;
 #[rustfmt::skip]
 mod support;

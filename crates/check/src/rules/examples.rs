@@ -4,7 +4,7 @@ use super::values::{fits_primitive, key_names_a_type, kind_name, placeholder, ti
 use super::Ctx;
 use crate::{Code, Diagnostic};
 use graphdoc_model::{
-    short_type_name, Example, HttpMessage, JsonNode, JsonValue, MessageStart, Page, Property,
+    short_type_name, Example, HttpMessage, JsonNode, JsonValue, MessageStart, Page,
     TypeDef, TypeKind, TypeOrigin, TypeRef, TypeTarget,
 };
 
@@ -471,6 +471,9 @@ impl Walker<'_, '_> {
         }
         let report_unknown =
             ty.is_some_and(|t| complete(self.ctx, t) && !lost_base(self.ctx, t, node));
+        // `find_property` for every member, with the ancestors looked up once.
+        let corpus = self.ctx.corpus;
+        let chain = ty.map(|t| corpus.type_with_ancestors(t)).unwrap_or_default();
         for m in members {
             let key = m.key.value.as_str();
             if key.contains('@') {
@@ -480,9 +483,11 @@ impl Walker<'_, '_> {
                 self.untyped(key, &m.value);
                 continue;
             };
-            match self.ctx.corpus.find_property(t, key) {
+            let found = chain
+                .iter()
+                .find_map(|t| t.properties.iter().find(|p| p.name.value == key));
+            match found {
                 Some(p) => {
-                    let p: Property = p.clone();
                     self.value(key, &m.value, &p.type_ref, &p.possible_values);
                 }
                 None => {

@@ -83,12 +83,17 @@ impl<'a> RelativeTarget<'a> {
 
     /// The normalised path of the target, resolved against `folder`.
     fn resolve(&self, folder: &str) -> String {
-        let path = self.path.replace("%20", " ");
-        if folder.is_empty() {
-            normalize_path(&path)
-        } else {
-            normalize_path(&format!("{folder}/{path}"))
+        let mut joined = String::with_capacity(folder.len() + 1 + self.path.len());
+        if !folder.is_empty() {
+            joined.push_str(folder);
+            joined.push('/');
         }
+        if self.path.contains('%') {
+            joined.push_str(&self.path.replace("%20", " "));
+        } else {
+            joined.push_str(self.path);
+        }
+        normalize_path(&joined)
     }
 
     /// The file name without `.md`, lower-cased.
@@ -276,17 +281,12 @@ fn type_mismatch(
     )
 }
 
-/// The input page at a normalised path. Only called for links that already
-/// failed the cheap checks, so a scan (by file name first) is affordable.
+/// The input page at a normalised path (the first, if several normalise to
+/// it).
 fn target_page<'c>(ctx: &Ctx<'c>, resolved: &str) -> Option<&'c Page> {
-    if !ctx.paths.contains(resolved) {
-        return None;
-    }
-    let file = resolved.rsplit('/').next().unwrap_or(resolved);
-    ctx.corpus.pages.iter().find(|p| {
-        let name = p.path.rsplit(['/', '\\']).next().unwrap_or(&p.path);
-        name.eq_ignore_ascii_case(file) && normalize_path(&p.path) == resolved
-    })
+    ctx.first_page
+        .get(resolved)
+        .map(|&i| &ctx.corpus.pages[i])
 }
 
 /// The type names a page describes, lower-cased: its JSON representation's

@@ -30,16 +30,20 @@ pub struct Ctx<'a> {
     pub defines_types: bool,
     /// Normalised page path -> index in `corpus.pages`.
     pub page_index: HashMap<String, usize>,
+    /// Normalised page path -> index of the first page with that path (where
+    /// `page_index` holds the last, for inputs naming a page twice).
+    pub first_page: HashMap<String, usize>,
 }
 
 impl<'a> Ctx<'a> {
     /// Builds the indexes.
     pub fn new(corpus: &'a Corpus) -> Self {
-        let paths: HashSet<String> = corpus
+        let normalized: Vec<String> = corpus
             .pages
-            .iter()
+            .par_iter()
             .map(|p| normalize_path(&p.path))
             .collect();
+        let paths: HashSet<String> = normalized.iter().cloned().collect();
         let dirs = paths.iter().map(|p| parent(p).to_string()).collect();
         let mut referenced_types = HashSet::new();
         for page in &corpus.pages {
@@ -53,12 +57,11 @@ impl<'a> Ctx<'a> {
                 graphdoc_model::PageKind::Resource | graphdoc_model::PageKind::Enum
             )
         });
-        let page_index = corpus
-            .pages
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (normalize_path(&p.path), i))
-            .collect();
+        let mut first_page = HashMap::with_capacity(normalized.len());
+        for (i, path) in normalized.iter().enumerate() {
+            first_page.entry(path.clone()).or_insert(i);
+        }
+        let page_index = normalized.into_iter().enumerate().map(|(i, p)| (p, i)).collect();
         Ctx {
             corpus,
             paths,
@@ -66,6 +69,7 @@ impl<'a> Ctx<'a> {
             referenced_types,
             defines_types,
             page_index,
+            first_page,
         }
     }
 
@@ -98,28 +102,37 @@ pub fn all_properties(page: &Page) -> impl Iterator<Item = &graphdoc_model::Prop
 
 /// `a/./b/../c.md` -> `a/c.md`, lower-cased, `/` separators.
 pub fn normalize_path(path: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    let path = path.replace('\\', "/").to_ascii_lowercase();
-    let absolute = path.starts_with('/');
-    for seg in path.split('/') {
+    // Built in place: a segment is appended lower-cased, and `..` drops the
+    // last one (after the last `/` of the output) unless that is `..` too.
+    let absolute = path.starts_with(['/', '\\']);
+    let base = usize::from(absolute);
+    let mut out = String::with_capacity(path.len() + 1);
+    if absolute {
+        out.push('/');
+    }
+    let push = |out: &mut String, seg: &str| {
+        if out.len() > base {
+            out.push('/');
+        }
+        let start = out.len();
+        out.push_str(seg);
+        out[start..].make_ascii_lowercase();
+    };
+    for seg in path.split(['/', '\\']) {
         match seg {
             "" | "." => {}
             ".." => {
-                if matches!(parts.last(), Some(&last) if last != "..") {
-                    parts.pop();
+                let last = out[base..].rfind('/').map_or(base, |i| base + i + 1);
+                if out.len() > base && &out[last..] != ".." {
+                    out.truncate(if last > base { last - 1 } else { base });
                 } else {
-                    parts.push("..");
+                    push(&mut out, "..");
                 }
             }
-            s => parts.push(s),
+            s => push(&mut out, s),
         }
     }
-    let joined = parts.join("/");
-    if absolute {
-        format!("/{joined}")
-    } else {
-        joined
-    }
+    out
 }
 
 /// The folder part of a normalised path ("" for a bare file name).
@@ -130,17 +143,28 @@ pub fn parent(path: &str) -> &str {
 /// Runs every rule.
 pub fn run(corpus: &Corpus) -> Vec<Diagnostic> {
     let ctx = Ctx::new(corpus);
-    let mut out: Vec<Diagnostic> = corpus
-        .pages
-        .par_iter()
-        .flat_map_iter(|page| {
-            let mut d = Vec::new();
-            page_rules(&ctx, page, &mut d);
-            d
-        })
-        .collect();
-    conflicts::check(&ctx, &mut out);
-    paths::siblings(&ctx, &mut out);
+    // The cross-page rules only read the corpus and push, so they run beside
+    // the page rules; their findings still come after the page rules'.
+    let (mut out, cross) = rayon::join(
+        || {
+            corpus
+                .pages
+                .par_iter()
+                .flat_map_iter(|page| {
+                    let mut d = Vec::new();
+                    page_rules(&ctx, page, &mut d);
+                    d
+                })
+                .collect::<Vec<Diagnostic>>()
+        },
+        || {
+            let mut cross = Vec::new();
+            conflicts::check(&ctx, &mut cross);
+            paths::siblings(&ctx, &mut cross);
+            cross
+        },
+    );
+    out.extend(cross);
     out
 }
 
@@ -158,6 +182,58 @@ fn page_rules(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The straightforward version, as the reference.
+    fn normalize_slowly(path: &str) -> String {
+        let mut parts: Vec<&str> = Vec::new();
+        let path = path.replace('\\', "/").to_ascii_lowercase();
+        let absolute = path.starts_with('/');
+        for seg in path.split('/') {
+            match seg {
+                "" | "." => {}
+                ".." => {
+                    if matches!(parts.last(), Some(&last) if last != "..") {
+                        parts.pop();
+                    } else {
+                        parts.push("..");
+                    }
+                }
+                s => parts.push(s),
+            }
+        }
+        let joined = parts.join("/");
+        if absolute {
+            format!("/{joined}")
+        } else {
+            joined
+        }
+    }
+
+    #[test]
+    fn paths_normalise_like_the_reference() {
+        for p in [
+            "",
+            "/",
+            "//",
+            "a",
+            "A/B/../C.md",
+            "../x.md",
+            "../../a/./b/../../c/..",
+            "/../a",
+            "/a/../..",
+            "\\A\\b/..\\C.MD",
+            "a//b///c/",
+            "./././x",
+            "..",
+            "../..",
+            "a/..",
+            "a/../..",
+            "../shared/corpus/graph-docs-v1.0/api/../resources/User.md",
+            "É/ü/../X.md",
+        ] {
+            assert_eq!(normalize_path(p), normalize_slowly(p), "{p:?}");
+        }
+    }
 
     #[test]
     fn paths_normalise() {

@@ -297,7 +297,11 @@ fn example_paths(page: &Page, out: &mut Vec<Diagnostic>) {
         let Some(RequestLine { url, path, .. }) = request_line(example) else {
             continue;
         };
-        if readings(path)
+        let lowered: Vec<String> = readings(path)
+            .iter()
+            .map(|r| r.to_ascii_lowercase())
+            .collect();
+        if lowered
             .iter()
             .any(|reading| patterns.iter().any(|p| matches(p, reading)))
         {
@@ -560,18 +564,29 @@ fn guid_at(s: &str) -> Option<(usize, usize)> {
 
 /// `acdefc6b-2dc6-4e71-b1e9-6d9810ab1793`
 fn is_guid(s: &str) -> bool {
-    let groups: Vec<&str> = s.split('-').collect();
-    groups.len() == 5
-        && groups
-            .iter()
-            .zip([8, 4, 4, 4, 12])
-            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
+    // Five groups of 8-4-4-4-12 hex digits: 36 bytes, checked first since
+    // nearly every segment fails on length.
+    const GROUPS: [usize; 5] = [8, 4, 4, 4, 12];
+    if s.len() != 36 {
+        return false;
+    }
+    let mut groups = 0;
+    for g in s.split('-') {
+        let fits = GROUPS
+            .get(groups)
+            .is_some_and(|&n| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()));
+        if !fits {
+            return false;
+        }
+        groups += 1;
+    }
+    groups == GROUPS.len()
 }
 
-/// Whether `path` (in [`canonical`] spelling) is an instance of the
-/// template `tokens`.
-fn matches(tokens: &[Token], path: &str) -> bool {
-    let lower = path.to_ascii_lowercase();
+/// Whether `lower` (a path in [`canonical`] spelling, lower-cased once per
+/// reading rather than once per template) is an instance of the template
+/// `tokens`.
+fn matches(tokens: &[Token], lower: &str) -> bool {
     let mut budget = 10_000usize;
     // A match that cannot be decided within the budget counts as a match:
     // better silent than a finding nobody can trust.

@@ -137,18 +137,20 @@ pub fn assemble(
                 page.headings.push(Heading { level, text });
             }
             Block::TabStart { .. } | Block::Rule { .. } => {}
-            Block::Paragraph(inline) => {
-                page.links.extend(inline.links.iter().cloned());
+            Block::Paragraph(mut inline) => {
+                // Nothing reads `page.links` while assembling, so the links
+                // can be moved in after the paragraph was read.
                 prose::paragraph(src, &mut page, &state.section, &inline);
+                page.links.append(&mut inline.links);
             }
             Block::Include(include) => prose::include(&mut page, &state.section, include),
-            Block::Table(table) => {
-                for row in &table.rows {
-                    for cell in &row.cells {
-                        page.links.extend(cell.links.iter().cloned());
+            Block::Table(mut table) => {
+                tables::table(src, &mut page, &state.section, &table);
+                for row in &mut table.rows {
+                    for cell in &mut row.cells {
+                        page.links.append(&mut cell.links);
                     }
                 }
-                tables::table(src, &mut page, &state.section, &table);
             }
             Block::Comment {
                 text,
@@ -174,7 +176,7 @@ pub fn assemble(
     }
     page.api_version = api_version(&page);
     page.kind = page_kind(&page, state.saw_http_heading);
-    page.source = src.text.to_string();
+    // The caller fills `page.source` (moving the file's text in when it can).
     page
 }
 

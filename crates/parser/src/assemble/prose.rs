@@ -1,7 +1,7 @@
 //! Facts read from paragraphs and INCLUDE lines.
 use super::Section;
 use crate::blocks::Inline;
-use crate::text::SourceText;
+use crate::text::{first_phrase_end, SourceText};
 use graphdoc_model::{
     Include, Link, Page, PermissionOrder, Permissions, RequestBody, Response, Spanned,
 };
@@ -113,11 +113,7 @@ fn append(acc: &mut Spanned<String>, text: &str, span: &graphdoc_model::Span) {
 fn base_type(src: &SourceText, inline: &Inline) -> Option<Spanned<String>> {
     let span = inline.span.as_ref()?;
     let raw = src.slice(span.start as usize, span.end as usize);
-    let lower = raw.to_ascii_lowercase();
-    let at = ["inherits from", "derives from", "derived from"]
-        .iter()
-        .filter_map(|k| lower.find(k).map(|i| i + k.len()))
-        .min()?;
+    let at = first_phrase_end(raw, &["inherits from", "derives from", "derived from"], "from")?;
     let after = span.start as usize + at;
     if let Some(link) = inline.links.iter().find(|l| l.span.start as usize >= after) {
         let gap = src.slice(after, link.span.start as usize);

@@ -2,7 +2,7 @@
 
 use super::headings::heading_kind;
 use super::http::{is_request_line, is_status_line};
-use super::lines::{read_lines, standalone};
+use super::lines::{lines, read_lines, standalone};
 use super::tables::parse_header;
 
 /// Whether `text` is a rendered plain-text page rather than markdown: decided
@@ -15,10 +15,12 @@ use super::tables::parse_header;
 /// standing alone, a known table header row, an HTTP request or status line),
 /// so empty files and plain prose stay with the markdown reader.
 pub fn looks_rendered(text: &str) -> bool {
-    let lines = read_lines(text);
-    if lines.iter().any(|l| is_markdown_marker(l.text)) {
+    // Markdown pages show a marker early (usually the front matter on the
+    // first line), so look for one before collecting the lines.
+    if lines(text).any(|l| is_markdown_marker(l.text)) {
         return false;
     }
+    let lines = read_lines(text);
     let mut score = 0;
     for (i, line) in lines.iter().enumerate() {
         let t = line.text;

@@ -32,16 +32,19 @@ impl Tok<'_> {
 
 /// Lines of `text`, trimmed (a byte-order mark counts as blank).
 pub(super) fn read_lines(text: &str) -> Vec<Line<'_>> {
-    lines_with_offsets(text)
-        .map(|(offset, raw)| {
-            let left = raw.trim_start_matches(is_space);
-            let text = left.trim_end_matches(is_space);
-            Line {
-                start: offset + (raw.len() - left.len()),
-                text,
-            }
-        })
-        .collect()
+    lines(text).collect()
+}
+
+/// [`read_lines`] one at a time.
+pub(super) fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
+    lines_with_offsets(text).map(|(offset, raw)| {
+        let left = raw.trim_start_matches(is_space);
+        let text = left.trim_end_matches(is_space);
+        Line {
+            start: offset + (raw.len() - left.len()),
+            text,
+        }
+    })
 }
 
 pub(super) fn is_space(c: char) -> bool {

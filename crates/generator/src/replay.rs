@@ -1,0 +1,741 @@
+//! The request replay tests of the generated crate: every example request
+//! of an API page is rebuilt from its typed request, and the test compares
+//! the method, path, query and body of the built `http::Request` with the
+//! example. One example also makes a real HTTP exchange over loopback.
+//!
+//! An example is matched to the page's operation whose method is the
+//! example's and whose template the example path follows exactly
+//! (literal text compared ignoring ASCII case, a parameter taking one path
+//! segment or, before `:`, several); among several, the one with the most
+//! literal text wins, then syntax order. The path parameters come from the
+//! example URL (percent-decoded), the query options from its query string,
+//! the body from its JSON deserialized into the body type. The test
+//! compares paths percent-decoded and ignoring ASCII case (Graph paths are
+//! case-insensitive), a trailing `/` left out; query options as decoded
+//! `(name, value)` pairs in order; bodies as JSON values (`null` members
+//! dropped, numbers by value).
+//!
+//! Examples are excluded, with the reason in the generated file and in the
+//! test output, when they cannot test the request code: a URL to another
+//! host, a path none of the page's templates takes, a placeholder in the
+//! URL (`{userId}`, `<id>`) or body (`"String"` for a string), a body that
+//! is not JSON, or a body sent to an operation documented without one.
+//!
+//! The loopback test takes the first replayed example whose response has
+//! the documented status and a body that decodes into the response type
+//! (a round-tripped body for struct responses): a local server answers the
+//! request with that response, `ureq` sends the typed request to it, and
+//! the reply is decoded with `Request::from_http`.
+use crate::docs;
+use crate::examples::{self, json_literal, tidy, Examples};
+use crate::naming::ident;
+use crate::output::display_path;
+use crate::plan::Plan;
+use crate::requests::{Payload, Piece, Requests, Response};
+use crate::{Exclusion, GenError};
+use graphdoc_model::{Body, Corpus, HttpMessage, MessageStart, Page};
+use proc_macro2::TokenStream;
+use quote::quote;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// One example request to rebuild.
+pub struct Replay {
+    /// `docs-input/page.md:71`: the page and the line of the request.
+    pub location: String,
+    /// The example's annotation name.
+    pub name: Option<String>,
+    /// Index into [`Requests::pages`].
+    pub page: usize,
+    /// Index into that page's requests.
+    pub request: usize,
+    /// The URL up to the path: scheme, host and version (empty for a
+    /// relative URL).
+    pub base: String,
+    /// The method as the example writes it, upper case.
+    pub method: String,
+    /// The path after `base`, as written, trailing `/` removed.
+    pub path: String,
+    /// One decoded value per path parameter of the request.
+    pub values: Vec<String>,
+    /// Decoded query options.
+    pub query: Vec<(String, String)>,
+    /// The JSON text of the body, if any.
+    pub body: Option<String>,
+    /// Why the embedded body differs from the page, if it does.
+    pub note: Option<String>,
+    /// The example response, when the loopback test can use it.
+    pub answer: Option<Answer>,
+}
+
+/// An example response the loopback server sends.
+pub struct Answer {
+    /// `docs-input/page.md:98`.
+    pub location: String,
+    /// The status code.
+    pub status: u16,
+    /// The reason phrase.
+    pub reason: String,
+    /// The Content-Type header value.
+    pub content_type: String,
+    /// The body text.
+    pub body: String,
+    /// The response type is a generated struct or a collection of one.
+    pub typed: bool,
+}
+
+/// The replayed examples and the excluded ones, in page order.
+pub struct Replays {
+    /// Example requests that are rebuilt.
+    pub cases: Vec<Replay>,
+    /// Example requests left out, with the reason.
+    pub excluded: Vec<Exclusion>,
+    /// The case the loopback test sends.
+    pub loopback: Option<usize>,
+}
+
+/// Collects every example request of the corpus.
+pub fn collect(plan: &Plan, corpus: &Corpus, requests: &Requests, examples: &Examples) -> Replays {
+    let by_page: HashMap<&str, usize> = requests
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.page.path.as_str(), i))
+        .collect();
+    let round_trips: HashMap<(&str, &str), (usize, bool)> = examples
+        .cases
+        .iter()
+        .map(|c| ((c.location.as_str(), c.kind), (c.target, c.collection)))
+        .collect();
+    let mut out = Replays {
+        cases: Vec::new(),
+        excluded: Vec::new(),
+        loopback: None,
+    };
+    for page in &corpus.pages {
+        for example in &page.examples {
+            let Some(message) = &example.request else {
+                continue;
+            };
+            let location = format!("{}:{}", display_path(&page.path), message.span.line);
+            let label = format!("{location} request");
+            let result = match by_page.get(page.path.as_str()) {
+                Some(&index) => {
+                    consider(plan, requests, index, message, &location).map(|mut replay| {
+                        replay.name.clone_from(&example.name);
+                        replay.answer = example
+                            .response
+                            .as_ref()
+                            .and_then(|r| answer(requests, index, r, page, &round_trips));
+                        replay
+                    })
+                }
+                None => Err("the page declares no operation to send it with".to_string()),
+            };
+            match result {
+                Ok(replay) => out.cases.push(replay),
+                Err(reason) => out.excluded.push(Exclusion {
+                    example: label,
+                    reason,
+                }),
+            }
+        }
+    }
+    let eligible = |typed: bool| {
+        out.cases
+            .iter()
+            .position(|c| c.answer.as_ref().is_some_and(|a| a.typed == typed))
+    };
+    out.loopback = eligible(true).or_else(|| eligible(false));
+    out
+}
+
+fn consider(
+    plan: &Plan,
+    requests: &Requests,
+    page_index: usize,
+    message: &HttpMessage,
+    location: &str,
+) -> Result<Replay, String> {
+    let MessageStart::Request {
+        method,
+        url,
+        path,
+        query,
+        ..
+    } = &message.start
+    else {
+        return Err("the request block has no request line".into());
+    };
+    let url_text = url.value.trim();
+    if let Some(scheme_end) = url_text.find("://") {
+        let host = url_text[scheme_end + 3..].split('/').next().unwrap_or("");
+        if !host.to_ascii_lowercase().contains("graph") {
+            return Err(format!("the example calls `{host}`, not Graph"));
+        }
+    }
+    let without_query = url_text.split(['?', '#']).next().unwrap_or(url_text);
+    let base = without_query
+        .strip_suffix(path.as_str())
+        .filter(|b| b.is_empty() || b.contains("://"))
+        .ok_or_else(|| format!("the URL `{url_text}` does not end in its path `{path}`"))?;
+    let mut example_path = path.trim().to_string();
+    if !example_path.starts_with('/') {
+        example_path.insert(0, '/');
+    }
+    while example_path.len() > 1 && example_path.ends_with('/') {
+        example_path.pop();
+    }
+    let method = method.value.trim().to_ascii_uppercase();
+    let page = &requests.pages[page_index];
+
+    let mut best: Option<(usize, usize, Vec<String>)> = None;
+    let mut other_method = None;
+    for (i, r) in page.requests.iter().enumerate() {
+        let Some(values) = match_path(&r.pieces, &r.params, &example_path) else {
+            continue;
+        };
+        if r.method != method {
+            other_method.get_or_insert(r.method.as_str());
+            continue;
+        }
+        let literal: usize = r
+            .pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Lit(t) => t.len(),
+                Piece::Param(_) => 0,
+            })
+            .sum();
+        if best.as_ref().is_none_or(|(_, l, _)| literal > *l) {
+            best = Some((i, literal, values));
+        }
+    }
+    let Some((request_index, _, raw_values)) = best else {
+        return Err(match other_method {
+            Some(m) => format!("the page documents `{example_path}` for `{m}`, not `{method}`"),
+            None => format!(
+                "the example calls `{example_path}`, which none of the page's templates takes"
+            ),
+        });
+    };
+    let request = &page.requests[request_index];
+    let values: Vec<String> = raw_values.iter().map(|v| decode(v)).collect();
+    for (value, param) in values.iter().zip(&request.params) {
+        if is_placeholder(value) {
+            return Err(format!(
+                "the URL has the placeholder `{value}` where the `{}` value belongs",
+                param.alternatives[0]
+            ));
+        }
+    }
+    let query = query_pairs(query.as_deref().unwrap_or(""));
+    if let Some((name, value)) = query.iter().find(|(_, v)| is_placeholder(v)) {
+        return Err(format!(
+            "the query option `{name}` has the placeholder `{value}`"
+        ));
+    }
+    let (body, note) = match message.body.as_ref().filter(|b| !b.raw.trim().is_empty()) {
+        None => (None, None),
+        Some(_) if !request.has_body => {
+            return Err(format!(
+                "the example sends a body, but `{method}` is documented without one"
+            ));
+        }
+        Some(body) => {
+            let (text, value, note) = body_json(body)?;
+            if let Payload::Struct(target) = page.body {
+                let mut problems = Vec::new();
+                examples::check_struct(plan, target, &value, "", &mut problems);
+                if !problems.is_empty() {
+                    return Err(problems.join("; "));
+                }
+            }
+            (Some(text), note)
+        }
+    };
+    Ok(Replay {
+        location: location.to_string(),
+        name: None,
+        page: page_index,
+        request: request_index,
+        base: base.to_string(),
+        method,
+        path: example_path,
+        values,
+        query,
+        body,
+        note,
+        answer: None,
+    })
+}
+
+/// The body as JSON text to embed, its value, and a note when the text is
+/// not the page's (an elided body is embedded as parsed).
+fn body_json(body: &Body) -> Result<(String, Value, Option<String>), String> {
+    if let Ok(value) = serde_json::from_str::<Value>(&body.raw) {
+        return Ok((tidy(&body.raw), value, None));
+    }
+    let Some(node) = &body.json else {
+        return Err(match &body.json_error {
+            Some(e) => format!("the body is not JSON: {}", e.value),
+            None => "the body is not JSON".to_string(),
+        });
+    };
+    let value = node.to_serde();
+    let text = serde_json::to_string_pretty(&value)
+        .map_err(|e| format!("the parsed body cannot be written back as JSON: {e}"))?;
+    let note = "The body as written is not strict JSON (it elides members with `...` or uses \
+                JSONC); the test embeds the parsed value.";
+    Ok((text, value, Some(note.to_string())))
+}
+
+/// The example response as the loopback server's answer, when the reply
+/// can be decoded: the documented status, and a body of the response type.
+fn answer(
+    requests: &Requests,
+    page_index: usize,
+    message: &HttpMessage,
+    page: &Page,
+    round_trips: &HashMap<(&str, &str), (usize, bool)>,
+) -> Option<Answer> {
+    let MessageStart::Response { status, reason } = &message.start else {
+        return None;
+    };
+    let plan = &requests.pages[page_index];
+    if plan.status.is_some_and(|s| s != status.value) {
+        return None;
+    }
+    let location = format!("{}:{}", display_path(&page.path), message.span.line);
+    let body = message.body.as_ref().filter(|b| !b.raw.trim().is_empty());
+    let (text, typed) = match (plan.response, body) {
+        (Response::Empty, None) => (String::new(), false),
+        (Response::Empty, Some(_)) => return None,
+        (_, None) => return None,
+        (response, Some(body)) => {
+            let (text, _, _) = body_json(body).ok()?;
+            // A struct response must be a body the round-trip tests accept.
+            let expected = match response {
+                Response::Struct(i) => Some((i, false)),
+                Response::Collection(Some(i)) => Some((i, true)),
+                Response::Collection(None) | Response::Json | Response::Empty => None,
+            };
+            if let Some(expected) = expected {
+                if round_trips.get(&(location.as_str(), "response")) != Some(&expected) {
+                    return None;
+                }
+            }
+            let typed = expected.is_some();
+            (text, typed)
+        }
+    };
+    let content_type = message
+        .headers
+        .iter()
+        .find(|h| h.name.value.eq_ignore_ascii_case("content-type"))
+        .map(|h| h.value.value.trim().to_string())
+        .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii() && !c.is_ascii_control()))
+        .unwrap_or_else(|| "application/json".to_string());
+    let reason = reason.trim();
+    let reason = if reason
+        .chars()
+        .all(|c| c.is_ascii() && !c.is_ascii_control())
+    {
+        reason.to_string()
+    } else {
+        String::new()
+    };
+    Some(Answer {
+        location,
+        status: status.value,
+        reason,
+        content_type,
+        body: text,
+        typed,
+    })
+}
+
+/// Whether a URL value is a placeholder rather than a value: `{userId}`,
+/// `<id>`, or text containing either form.
+fn is_placeholder(value: &str) -> bool {
+    let braces = value
+        .find('{')
+        .is_some_and(|open| value[open..].contains('}'));
+    let angles = value
+        .find('<')
+        .is_some_and(|open| value[open..].contains('>'));
+    braces || angles
+}
+
+/// Percent-decoded text (invalid UTF-8 replaced).
+fn decode(text: &str) -> String {
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+/// `a=1&b=&c` -> `[("a", "1"), ("b", ""), ("c", "")]`, decoded.
+fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (name, value) = p.split_once('=').unwrap_or((p, ""));
+            (decode(name), decode(value))
+        })
+        .collect()
+}
+
+/// The raw parameter values when `path` follows the template pieces.
+pub fn match_path(
+    pieces: &[Piece],
+    params: &[crate::requests::Param],
+    path: &str,
+) -> Option<Vec<String>> {
+    let mut captures = vec![String::new(); params.len()];
+    let mut budget = 10_000usize;
+    match_from(pieces, params, path.as_bytes(), &mut captures, &mut budget).then_some(captures)
+}
+
+fn match_from(
+    pieces: &[Piece],
+    params: &[crate::requests::Param],
+    path: &[u8],
+    captures: &mut [String],
+    budget: &mut usize,
+) -> bool {
+    // Templates are short; the budget only guards against pathological input.
+    if *budget == 0 {
+        return false;
+    }
+    *budget -= 1;
+    let Some((first, rest)) = pieces.split_first() else {
+        return path.is_empty();
+    };
+    match first {
+        Piece::Lit(lit) => {
+            let lit = lit.as_bytes();
+            path.len() >= lit.len()
+                && path[..lit.len()].eq_ignore_ascii_case(lit)
+                && match_from(rest, params, &path[lit.len()..], captures, budget)
+        }
+        Piece::Param(i) => {
+            let across = params.get(*i).is_some_and(|p| p.across);
+            for end in 1..=path.len() {
+                if !across && path[end - 1] == b'/' {
+                    break;
+                }
+                if match_from(rest, params, &path[end..], captures, budget) {
+                    if let Some(slot) = captures.get_mut(*i) {
+                        *slot = String::from_utf8_lossy(&path[..end]).into_owned();
+                    }
+                    return true;
+                }
+            }
+            false
+        }
+    }
+}
+
+/// `tests/examples/replay.rs`: one test per replayed example, the
+/// loopback test, and the exclusions.
+pub fn module(
+    plan: &Plan,
+    requests: &Requests,
+    replays: &Replays,
+    crate_ident: &str,
+) -> Result<TokenStream, GenError> {
+    let locations: Vec<(&str, &str)> = replays
+        .cases
+        .iter()
+        .map(|c| (c.location.as_str(), ""))
+        .collect();
+    let names = examples::function_names(&locations)?;
+    let krate = ident(crate_ident);
+    let replayed = match replays.cases.len() {
+        1 => "1 example request is rebuilt from its typed request".to_string(),
+        n => format!("{n} example requests are rebuilt from their typed requests"),
+    };
+    let excluded = match replays.excluded.len() {
+        1 => "1 is excluded".to_string(),
+        n => format!("{n} are excluded"),
+    };
+    let mut summary = vec![format!(
+        "{replayed} and compared with the docs (method, path, query, body); {excluded} \
+         (listed in `EXCLUDED`, printed by `excluded_examples_are_reported`)."
+    )];
+    if replays.loopback.is_some() {
+        summary.push(
+            "`loopback_exchange` sends one of them over a real HTTP connection to a local \
+             server that answers with the example response."
+                .into(),
+        );
+    }
+    let summary = docs::inner_attrs(&docs::paragraphs(&summary));
+    let tests: Vec<TokenStream> = replays
+        .cases
+        .iter()
+        .zip(&names)
+        .map(|(case, name)| replay_test(requests, case, name))
+        .collect();
+    let loopback = replays
+        .loopback
+        .and_then(|i| replays.cases.get(i))
+        .map(|case| loopback_test(plan, requests, case));
+    let imports = (!tests.is_empty()).then(|| {
+        let support = if loopback.is_some() {
+            quote!(
+                use super::support::{exchange, json, replay, Sent, Server};
+            )
+        } else {
+            quote!(
+                use super::support::{json, replay, Sent};
+            )
+        };
+        let trait_import = loopback
+            .is_some()
+            .then(|| quote!(use #krate::requests::Request;));
+        quote! {
+            #support
+            use #krate::requests;
+            #trait_import
+        }
+    });
+    let excluded = replays.excluded.iter().map(|e| {
+        let (example, reason) = (&e.example, &e.reason);
+        quote!((#example, #reason),)
+    });
+    Ok(quote! {
+        #summary
+        #imports
+
+        #(#tests)*
+
+        #loopback
+
+        /// Example requests left out of the replay: `(example, reason)`.
+        const EXCLUDED: &[(&str, &str)] = &[#(#excluded)*];
+
+        /// Prints every excluded example request with its reason, so that no
+        /// example is skipped silently (run with `--nocapture` to see them).
+        #[test]
+        fn excluded_examples_are_reported() {
+            for (example, reason) in EXCLUDED {
+                eprintln!("excluded: {example}: {reason}");
+            }
+        }
+    })
+}
+
+/// `requests::X { id: "...".into(), query: vec![...], body: ... }`.
+fn request_literal(requests: &Requests, case: &Replay, body: Option<TokenStream>) -> TokenStream {
+    let r = &requests.pages[case.page].requests[case.request];
+    let name = ident(&r.ident);
+    let params = r.params.iter().zip(&case.values).map(|(p, v)| {
+        let field = ident(&p.ident);
+        quote!(#field: #v.into(),)
+    });
+    let query = if case.query.is_empty() {
+        quote!(query: Vec::new(),)
+    } else {
+        let pairs = case
+            .query
+            .iter()
+            .map(|(n, v)| quote!((#n.into(), #v.into())));
+        quote!(query: vec![#(#pairs),*],)
+    };
+    let body = r.has_body.then(|| match body {
+        Some(body) => quote!(body: Some(json(#body)),),
+        None => quote!(body: None,),
+    });
+    quote! {
+        requests::#name {
+            #(#params)*
+            #query
+            #body
+        }
+    }
+}
+
+fn replay_test(requests: &Requests, case: &Replay, name: &str) -> TokenStream {
+    let r = &requests.pages[case.page].requests[case.request];
+    let function = ident(name);
+    let what = match &case.name {
+        Some(n) => format!("the request of example {}", docs::code(n)),
+        None => "the request".to_string(),
+    };
+    let mut paragraphs = vec![format!(
+        "{}: {what}, rebuilt with {} ({}).",
+        docs::code(&case.location),
+        docs::code(&r.ident),
+        docs::code(&format!("{} {}", r.method, r.op.path.template.value.trim()))
+    )];
+    paragraphs.extend(case.note.clone());
+    let doc = docs::attrs(&docs::paragraphs(&paragraphs));
+    let body_let = case.body.as_ref().map(|b| {
+        let literal = json_literal(b);
+        quote!(let body = #literal;)
+    });
+    let request = request_literal(requests, case, case.body.as_ref().map(|_| quote!(body)));
+    let sent_body = match &case.body {
+        Some(_) => quote!(Some(body)),
+        None => quote!(None),
+    };
+    let (base, method, path) = (&case.base, &case.method, &case.path);
+    let query = case.query.iter().map(|(n, v)| quote!((#n, #v)));
+    quote! {
+        #doc
+        #[test]
+        fn #function() {
+            #body_let
+            let request = #request;
+            replay(
+                request,
+                #base,
+                &Sent {
+                    method: #method,
+                    path: #path,
+                    query: &[#(#query),*],
+                    body: #sent_body,
+                },
+            );
+        }
+    }
+}
+
+fn loopback_test(plan: &Plan, requests: &Requests, case: &Replay) -> Option<TokenStream> {
+    let answer = case.answer.as_ref()?;
+    let r = &requests.pages[case.page].requests[case.request];
+    let name = ident(&r.ident);
+    let doc = docs::attrs(&docs::paragraphs(&[
+        format!(
+            "One real HTTP exchange over loopback: the request of {} is sent with {} by \
+             `ureq` to a local server that answers with the example response at {}, and the \
+             reply decodes into the response type ({}).",
+            docs::code(&case.location),
+            docs::code(&r.ident),
+            docs::code(&answer.location),
+            response_name(plan, requests, case)
+        ),
+        "The server takes one connection on 127.0.0.1 and gives up after a timeout, so \
+         the test cannot hang."
+            .to_string(),
+    ]));
+    let sent_let = case.body.as_ref().map(|b| {
+        let literal = json_literal(b);
+        quote!(let sent = #literal;)
+    });
+    let request = request_literal(requests, case, case.body.as_ref().map(|_| quote!(sent)));
+    let answer_literal = json_literal(&answer.body);
+    let status = proc_macro2::Literal::u16_unsuffixed(answer.status);
+    let (reason, content_type) = (&answer.reason, &answer.content_type);
+    let base_path = base_path(&case.base);
+    let target = format!("{base_path}{}", case.path);
+    let method = &case.method;
+    let compare = (!answer.body.is_empty()).then(|| {
+        quote! {
+            let expected: <requests::#name as Request>::Response = json(answer);
+            assert_eq!(typed, expected, "the decoded reply differs from the example response");
+        }
+    });
+    let bind = if compare.is_some() {
+        quote!(let typed =)
+    } else {
+        quote!(let _typed: <requests::#name as Request>::Response =)
+    };
+    Some(quote! {
+        #doc
+        #[test]
+        fn loopback_exchange() {
+            #sent_let
+            let answer = #answer_literal;
+            let server = Server::answer(#status, #reason, #content_type, answer);
+            let request = #request;
+            let http = request
+                .into_http(&server.base(#base_path))
+                .expect("the typed request builds");
+            let (response, received) = exchange(server, http);
+            received.assert_request(#method, #target);
+            #bind requests::#name::from_http(&response).expect("the reply decodes");
+            #compare
+        }
+    })
+}
+
+fn response_name(plan: &Plan, requests: &Requests, case: &Replay) -> String {
+    let page = &requests.pages[case.page];
+    let name = |i: usize| docs::code(&plan.structs[i].ident);
+    match page.response {
+        Response::Struct(i) => name(i),
+        Response::Collection(Some(i)) => format!("`Collection` of {}", name(i)),
+        Response::Collection(None) => "`Collection` of raw JSON".into(),
+        Response::Json => "raw JSON".into(),
+        Response::Empty => "no content".into(),
+    }
+}
+
+/// The path part of a base URL: `https://graph.microsoft.com/beta` -> `/beta`.
+fn base_path(base: &str) -> String {
+    let Some(scheme_end) = base.find("://") else {
+        return String::new();
+    };
+    let after = &base[scheme_end + 3..];
+    after.find('/').map_or(String::new(), |i| {
+        after[i..].trim_end_matches('/').to_string()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::requests::parse_template;
+
+    fn captures(template: &str, path: &str) -> Option<Vec<String>> {
+        let (pieces, params) = parse_template(template);
+        match_path(&pieces, &params, path)
+    }
+
+    #[test]
+    fn paths_match_templates_segment_by_segment() {
+        assert_eq!(
+            captures(
+                "/users/{id | userPrincipalName}/profile/skills",
+                "/users/a@b.com/profile/skills"
+            ),
+            Some(vec!["a@b.com".to_string()])
+        );
+        assert_eq!(
+            captures("/me/profile/skills", "/Me/Profile/Skills"),
+            Some(vec![])
+        );
+        assert_eq!(captures("/users/{id}/x", "/users/a/b/x"), None);
+        assert_eq!(
+            captures(
+                "/me/drive/root:/{item-path}:/children",
+                "/me/drive/root:/a/b.txt:/children"
+            ),
+            Some(vec!["a/b.txt".to_string()])
+        );
+        assert_eq!(
+            captures("/users/{id}/events/{id}", "/users/u1/events/e%201"),
+            Some(vec!["u1".to_string(), "e%201".to_string()])
+        );
+    }
+
+    #[test]
+    fn placeholders_and_queries() {
+        assert!(is_placeholder("{userId}"));
+        assert!(is_placeholder("<id>"));
+        assert!(!is_placeholder("48d31887-5fad-4d73-a9f5-3c356e68a038"));
+        assert_eq!(
+            query_pairs("$select=a,b&$filter=x%20eq%201&flag"),
+            [
+                ("$select".to_string(), "a,b".to_string()),
+                ("$filter".to_string(), "x eq 1".to_string()),
+                ("flag".to_string(), String::new())
+            ]
+        );
+        assert_eq!(base_path("https://graph.microsoft.com/beta"), "/beta");
+        assert_eq!(base_path(""), "");
+    }
+}

@@ -1,0 +1,1408 @@
+//! Typed requests: one struct per operation and path alternative of every
+//! API page (`POST /me/profile/skills` and
+//! `POST /users/{id | userPrincipalName}/profile/skills` are two structs).
+//!
+//! Each struct has a `String` field per path parameter, a `query` field for
+//! query options and, when the operation takes one, an optional `body` of the
+//! documented request type. It implements the generated crate's `Request`
+//! trait: `METHOD`, `TEMPLATE` (the path as the docs write it), `STATUS`
+//! (the documented success status), `type Body`, `type Response`, `path()`
+//! (parameters percent-encoded) and the provided `into_http(base)`, which
+//! builds an `http::Request<Vec<u8>>` that any HTTP client can send.
+//!
+//! # Names
+//!
+//! A request is named `<page name><path suffix>`, in PascalCase:
+//!
+//! - The page name is the page's title (H1, else front matter `title`):
+//!   "Create skillProficiency" -> `CreateSkillProficiency`.
+//! - The path suffix is empty when the page declares one operation. With
+//!   several, each path is read as its literal segments (parameters,
+//!   `(...)` arguments, a `microsoft.graph.` prefix and `$` left out); paths
+//!   whose segments are all equal add their `(...)` arguments, then their
+//!   parameter names, then their method, then their position in the syntax
+//!   block (`Path2`). The segments every path of the page starts with are
+//!   dropped, and each operation takes the shortest run of the remaining
+//!   leading segments that no other operation of the page starts with:
+//!   `/me/profile/skills` -> `Me`, `/users/{id}/profile/skills` -> `Users`;
+//!   `/me/events` next to `/me/calendar/events` -> `Events`, `Calendar`;
+//!   `/units/{id}/members` next to `/units/{id}/members/$ref` -> no suffix,
+//!   `Ref`.
+//! - When two pages would produce the same page name, module or request
+//!   name, every page involved is named from its file name instead
+//!   (`group-list-members.md` -> `GroupListMembers`), and if that collides
+//!   too, from its whole path under the shared input folder. Each such
+//!   fallback is a [`Note`]. Names depend only on the page itself and on the
+//!   pages it collides with, never on input order.
+//! - Path parameters are fields named by their first alternative in
+//!   snake_case (`{id | userPrincipalName}` -> `id`; the doc comment names
+//!   the others). A name that occurs twice in one path is qualified by the
+//!   literal segment before each occurrence
+//!   (`/users/{id}/events/{id}` -> `users_id`, `events_id`).
+//! - Each page's requests live in `src/requests/<page name in snake_case>.rs`
+//!   and are re-exported from `requests`.
+//!
+//! # Paths
+//!
+//! `TEMPLATE` is the syntax line as written. The path the struct builds is
+//! the template without scheme, host and version segment (some syntax lines
+//! are full URLs), without an optional `[?...]` group and without the query
+//! string: query options, fixed or not, go in the `query` field. Literal
+//! text is percent-encoded where a URI does not allow it; each parameter
+//! value is percent-encoded at run time (a parameter followed by `:`, as in
+//! `root:/{item-path}:`, keeps its `/`).
+//!
+//! # Types
+//!
+//! Types follow the page's documented types, never example values:
+//!
+//! - Body: the Request body section's type link (else the first request
+//!   example's `@odata.type`) when it names a generated struct; any other
+//!   documented or undocumented body is `serde_json::Value`. Operations get a
+//!   `body` field unless their method is `GET`, `HEAD`, `DELETE` or
+//!   `OPTIONS` and the page documents no request type.
+//! - Response: the Response section's type link (else the first response
+//!   example's `@odata.type`): a generated struct, or `Collection<T>` when
+//!   the docs say collection; `()` when the status is 204; else
+//!   `serde_json::Value` (primitives, enums and undefined types included:
+//!   OData wraps those in `{"value": ...}`, so no narrower type is guessed).
+//! - Status: the Response section's status; else the first response
+//!   example's status (a [`Note`]); else `None`.
+//!
+//! Two pages that describe one operation each get their own requests: the
+//! Intune docs document one endpoint per derived type, and those requests
+//! differ in their types. The same method and template listed twice on one
+//! page is generated once (a [`Note`]).
+use crate::docs;
+use crate::naming::{self, base_ident, ident, Case};
+use crate::output::display_path;
+use crate::plan::Plan;
+use crate::{GenError, Note};
+use graphdoc_model::{HttpMessage, MessageStart, Operation, Page, PageKind, Span};
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Field names the request structs use themselves.
+const RESERVED_FIELDS: &[&str] = &["query", "body"];
+
+/// The items `src/requests/mod.rs` defines; a request of the same name is
+/// renamed like a collision.
+const MODULE_ITEMS: &[&str] = &["Collection", "Request", "RequestError", "ResponseError"];
+
+/// Methods whose requests have no body unless the page documents a type.
+const BODYLESS: &[&str] = &["GET", "HEAD", "DELETE", "OPTIONS"];
+
+/// Every typed request of the corpus.
+pub struct Requests<'c> {
+    /// Pages with at least one operation, in corpus order.
+    pub pages: Vec<PageRequests<'c>>,
+    /// Operations of API pages, before duplicates are dropped.
+    pub operations: usize,
+    /// Naming fallbacks, dropped duplicates and statuses read from examples.
+    pub notes: Vec<Note>,
+}
+
+/// The requests of one page.
+pub struct PageRequests<'c> {
+    /// The page.
+    pub page: &'c Page,
+    /// The module (file) name under `src/requests/`.
+    pub module: String,
+    /// One per distinct operation, in syntax-block order.
+    pub requests: Vec<RequestPlan<'c>>,
+    /// The request body.
+    pub body: Payload,
+    /// The documented request type name, if any.
+    pub body_documented: Option<String>,
+    /// The response body.
+    pub response: Response,
+    /// The documented response type name, if any.
+    pub response_documented: Option<String>,
+    /// The documented success status.
+    pub status: Option<u16>,
+}
+
+/// One typed request.
+pub struct RequestPlan<'c> {
+    /// The operation.
+    pub op: &'c Operation,
+    /// The struct name.
+    pub ident: String,
+    /// The method, upper case.
+    pub method: String,
+    /// The path: literal text and parameters.
+    pub pieces: Vec<Piece>,
+    /// The path parameters, in path order.
+    pub params: Vec<Param>,
+    /// Whether the struct has a `body` field.
+    pub has_body: bool,
+}
+
+/// A piece of a request path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// Literal text as the template writes it.
+    Lit(String),
+    /// A parameter, by index into the request's params.
+    Param(usize),
+}
+
+/// A path parameter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Param {
+    /// The field name.
+    pub ident: String,
+    /// The names the docs give it (`id`, `userPrincipalName`).
+    pub alternatives: Vec<String>,
+    /// Whether the value may contain `/` (`root:/{item-path}:`).
+    pub across: bool,
+}
+
+/// A request body type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Payload {
+    /// A generated struct, by index.
+    Struct(usize),
+    /// Raw JSON.
+    Json,
+}
+
+/// A response body type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Response {
+    /// A generated struct, by index.
+    Struct(usize),
+    /// `{"value": [...]}` of a generated struct, or of raw JSON.
+    Collection(Option<usize>),
+    /// Raw JSON.
+    Json,
+    /// No content (`()`).
+    Empty,
+}
+
+impl<'c> Requests<'c> {
+    /// Plans the requests of every API page.
+    pub fn build(plan: &Plan, corpus: &'c graphdoc_model::Corpus) -> Result<Self, GenError> {
+        let mut notes = Vec::new();
+        let mut operations = 0;
+        let mut drafts = Vec::new();
+        for page in &corpus.pages {
+            if page.kind != PageKind::Api || page.operations.is_empty() {
+                continue;
+            }
+            operations += page.operations.len();
+            drafts.push(draft(plan, page, &mut notes));
+        }
+        let shared = shared_dir(drafts.iter().map(|d| d.page.path.as_str()));
+        let names = assign_names(&drafts, &shared, &mut notes)?;
+        let mut pages = Vec::with_capacity(drafts.len());
+        for (d, (module, idents)) in drafts.into_iter().zip(names) {
+            let requests = d
+                .ops
+                .into_iter()
+                .zip(idents)
+                .map(|(op, ident)| RequestPlan { ident, ..op })
+                .collect();
+            pages.push(PageRequests {
+                page: d.page,
+                module,
+                requests,
+                body: d.body,
+                body_documented: d.body_documented,
+                response: d.response,
+                response_documented: d.response_documented,
+                status: d.status,
+            });
+        }
+        Ok(Requests {
+            pages,
+            operations,
+            notes,
+        })
+    }
+
+    /// Number of request structs.
+    pub fn count(&self) -> usize {
+        self.pages.iter().map(|p| p.requests.len()).sum()
+    }
+}
+
+/// A page's requests before naming.
+struct Draft<'c> {
+    page: &'c Page,
+    ops: Vec<RequestPlan<'c>>,
+    /// The path suffix of each op.
+    suffixes: Vec<String>,
+    body: Payload,
+    body_documented: Option<String>,
+    response: Response,
+    response_documented: Option<String>,
+    status: Option<u16>,
+}
+
+fn draft<'c>(plan: &Plan, page: &'c Page, notes: &mut Vec<Note>) -> Draft<'c> {
+    let body_documented = page.request_type();
+    let body = match body_documented
+        .as_deref()
+        .and_then(|t| plan.struct_named(t))
+    {
+        Some(i) => Payload::Struct(i),
+        None => Payload::Json,
+    };
+    let (response_documented, collection) = page.response_type();
+    let status = status(page, notes);
+    let response = match response_documented.as_deref() {
+        _ if status == Some(204) => Response::Empty,
+        Some(t) if collection => Response::Collection(plan.struct_named(t)),
+        Some(t) => plan
+            .struct_named(t)
+            .map_or(Response::Json, Response::Struct),
+        None => Response::Json,
+    };
+    let mut seen: BTreeSet<(String, &str)> = BTreeSet::new();
+    let mut ops = Vec::new();
+    for op in &page.operations {
+        let method = op.method.value.trim().to_ascii_uppercase();
+        let template = op.path.template.value.trim();
+        if !seen.insert((method.clone(), template)) {
+            notes.push(Note {
+                span: op.path.template.span.clone(),
+                message: format!(
+                    "`{method} {template}` is listed twice on this page; one request is generated"
+                ),
+            });
+            continue;
+        }
+        let (pieces, params) = parse_template(template);
+        let has_body = !BODYLESS.contains(&method.as_str()) || body_documented.is_some();
+        ops.push(RequestPlan {
+            op,
+            ident: String::new(),
+            method,
+            pieces,
+            params,
+            has_body,
+        });
+    }
+    let suffixes = suffixes(&ops);
+    Draft {
+        page,
+        ops,
+        suffixes,
+        body,
+        body_documented,
+        response,
+        response_documented,
+        status,
+    }
+}
+
+/// The documented status: the Response section's, else the first response
+/// example's (noted).
+fn status(page: &Page, notes: &mut Vec<Note>) -> Option<u16> {
+    if let Some(s) = page.response.as_ref().and_then(|r| r.status.as_ref()) {
+        return Some(s.value);
+    }
+    let from_example = page.examples.iter().find_map(|e| match &e.response {
+        Some(HttpMessage {
+            start: MessageStart::Response { status, .. },
+            ..
+        }) => Some(status),
+        _ => None,
+    })?;
+    notes.push(Note {
+        span: from_example.span.clone(),
+        message: format!(
+            "the Response section states no status; the requests take {} from this example",
+            from_example.value
+        ),
+    });
+    Some(from_example.value)
+}
+
+/// The template without scheme, host and version, optional `[?...]` groups
+/// and query string, as pieces and parameters.
+pub fn parse_template(template: &str) -> (Vec<Piece>, Vec<Param>) {
+    let path = without_host(template.trim());
+    let path = without_optional_groups(&path);
+    let path = path.split('?').next().unwrap_or_default().trim();
+    let mut path = if path.starts_with('/') {
+        path.to_string()
+    } else {
+        format!("/{path}")
+    };
+    while path.len() > 1 && path.ends_with('/') {
+        path.pop();
+    }
+    let mut pieces = Vec::new();
+    let mut names: Vec<(Vec<String>, bool, String)> = Vec::new();
+    let mut rest = path.as_str();
+    let mut lit = String::new();
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        lit.push_str(&rest[..open]);
+        let alternatives: Vec<String> = rest[open + 1..close]
+            .split('|')
+            .map(|a| a.trim().to_string())
+            .filter(|a| !a.is_empty())
+            .collect();
+        let alternatives = if alternatives.is_empty() {
+            vec!["param".to_string()]
+        } else {
+            alternatives
+        };
+        // The literal segment before the parameter qualifies a repeated name.
+        let before = lit.rsplit('/').find(|s| !s.is_empty()).unwrap_or("");
+        let before = before
+            .split(['(', '\''])
+            .next()
+            .unwrap_or(before)
+            .to_string();
+        if !lit.is_empty() {
+            pieces.push(Piece::Lit(std::mem::take(&mut lit)));
+        }
+        pieces.push(Piece::Param(names.len()));
+        let across = rest[close + 1..].starts_with(':');
+        names.push((alternatives, across, before));
+        rest = &rest[close + 1..];
+    }
+    lit.push_str(rest);
+    if !lit.is_empty() {
+        pieces.push(Piece::Lit(lit));
+    }
+    let params = param_idents(&names);
+    (pieces, params)
+}
+
+/// Field names for path parameters: the first alternative in snake case; a
+/// name used twice is qualified by the segment before each occurrence, and
+/// a name still repeated gets its position.
+fn param_idents(names: &[(Vec<String>, bool, String)]) -> Vec<Param> {
+    let field = |text: &str| {
+        let mut f = base_ident(text, Case::Snake);
+        if f.is_empty() {
+            f = "param".into();
+        }
+        if RESERVED_FIELDS.contains(&f.as_str()) {
+            f.push_str("_param");
+        }
+        if matches!(f.as_str(), "self" | "super" | "crate") {
+            f.push('_');
+        }
+        f
+    };
+    let plain: Vec<String> = names.iter().map(|(alts, _, _)| field(&alts[0])).collect();
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in &plain {
+        *counts.entry(p).or_default() += 1;
+    }
+    let mut idents: Vec<String> = plain
+        .iter()
+        .zip(names)
+        .map(|(p, (_, _, before))| {
+            if counts.get(p.as_str()).copied().unwrap_or(0) > 1 && !before.is_empty() {
+                field(&format!("{before} {p}"))
+            } else {
+                p.clone()
+            }
+        })
+        .collect();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, ident) in idents.iter_mut().enumerate() {
+        let n = seen.entry(ident.clone()).or_default();
+        *n += 1;
+        if *n > 1 {
+            ident.push_str(&format!("_{}", i + 1));
+        }
+    }
+    names
+        .iter()
+        .zip(idents)
+        .map(|((alternatives, across, _), ident)| Param {
+            ident,
+            alternatives: alternatives.clone(),
+            across: *across,
+        })
+        .collect()
+}
+
+/// A full-URL template (`https://graph.microsoft.com/v1.0/...`) without
+/// scheme, host and version segment; other templates as they are.
+fn without_host(template: &str) -> String {
+    let lower = template.to_ascii_lowercase();
+    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+        return template.to_string();
+    }
+    let after_scheme = template.find("://").map_or(0, |i| i + 3);
+    let rest = template[after_scheme..]
+        .find('/')
+        .map_or("", |j| &template[after_scheme + j..]);
+    let first = rest.trim_start_matches('/').split('/').next().unwrap_or("");
+    if first == "v1.0" || first == "beta" {
+        rest.trim_start_matches('/')[first.len()..].to_string()
+    } else {
+        rest.to_string()
+    }
+}
+
+/// `/pages/{id}/content[?includeIDs=true]` -> `/pages/{id}/content`.
+fn without_optional_groups(template: &str) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find("[?") {
+        let Some(close) = rest[open..].find(']').map(|c| open + c) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The literal segments of a path as word units, for suffixes: parameters,
+/// `(...)` arguments, a `microsoft.graph.` prefix and `$` left out.
+fn literal_words(pieces: &[Piece]) -> Vec<String> {
+    segments(pieces)
+        .map(|seg| {
+            let seg = seg.split('(').next().unwrap_or(seg);
+            let lower = seg.to_ascii_lowercase();
+            let seg = if lower.starts_with("microsoft.graph.") {
+                &seg["microsoft.graph.".len()..]
+            } else {
+                seg
+            };
+            naming::words(seg).join(" ")
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The `(...)` arguments of a path's literal segments as word units.
+fn argument_words(pieces: &[Piece]) -> Vec<String> {
+    segments(pieces)
+        .filter_map(|seg| seg.split_once('(').map(|(_, args)| args))
+        .map(|args| naming::words(args).join(" "))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The `/`-separated pieces of a path's literal text.
+fn segments(pieces: &[Piece]) -> impl Iterator<Item = &str> {
+    pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Lit(text) => Some(text.split('/')),
+            Piece::Param(_) => None,
+        })
+        .flatten()
+}
+
+/// The path suffix of each operation of a page (see the module docs).
+fn suffixes(ops: &[RequestPlan]) -> Vec<String> {
+    if ops.len() < 2 {
+        return vec![String::new(); ops.len()];
+    }
+    let mut lists: Vec<Vec<String>> = ops.iter().map(|o| literal_words(&o.pieces)).collect();
+    let extensions: [&dyn Fn(usize) -> Vec<String>; 4] = [
+        &|i| argument_words(&ops[i].pieces),
+        &|i| {
+            ops[i]
+                .params
+                .iter()
+                .map(|p| p.alternatives[0].clone())
+                .collect()
+        },
+        &|i| vec![ops[i].method.to_ascii_lowercase()],
+        &|i| vec![format!("path {}", i + 1)],
+    ];
+    for extend in extensions {
+        let duplicated: Vec<usize> = (0..lists.len())
+            .filter(|&i| (0..lists.len()).any(|j| j != i && lists[j] == lists[i]))
+            .collect();
+        for i in duplicated {
+            lists[i].extend(extend(i));
+        }
+    }
+    // Words every path starts with say nothing about the alternative.
+    let shared = (0..)
+        .take_while(|&k| {
+            lists[0]
+                .get(k)
+                .is_some_and(|w| lists.iter().all(|l| l.get(k) == Some(w)))
+        })
+        .count();
+    let rests: Vec<&[String]> = lists.iter().map(|l| &l[shared..]).collect();
+    let prefix = |list: &[String], k: usize| list[..k.min(list.len())].to_vec();
+    rests
+        .iter()
+        .enumerate()
+        .map(|(i, rest)| {
+            let mut k = 0;
+            while k < rest.len()
+                && (0..rests.len()).any(|j| j != i && prefix(rests[j], k) == prefix(rest, k))
+            {
+                k += 1;
+            }
+            if k == 0 {
+                String::new()
+            } else {
+                base_ident(&prefix(rest, k).join(" "), Case::Pascal)
+            }
+        })
+        .collect()
+}
+
+/// How a page's name is derived, in order of fallback.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum NameSource {
+    Title,
+    FileName,
+    Path,
+}
+
+/// The page name from `source`.
+fn page_name(page: &Page, source: NameSource, shared: &str) -> String {
+    let path = display_path(&page.path);
+    let relative = path.strip_prefix(shared).unwrap_or(&path);
+    let without_extension = match relative.rfind('.') {
+        Some(dot) if !relative[dot..].contains('/') => &relative[..dot],
+        _ => relative,
+    };
+    let file = without_extension
+        .rsplit('/')
+        .next()
+        .unwrap_or(without_extension);
+    let text = match source {
+        NameSource::Title => page
+            .title
+            .as_ref()
+            .or_else(|| page.front_matter_value("title"))
+            .map(|t| t.value.as_str())
+            .filter(|t| !naming::words(t).is_empty())
+            .unwrap_or(file),
+        NameSource::FileName => file,
+        NameSource::Path => without_extension,
+    };
+    let name = base_ident(text, Case::Pascal);
+    if naming::RESERVED_TYPE_NAMES.contains(&name.as_str()) {
+        format!("{name}Request")
+    } else {
+        name
+    }
+}
+
+/// Module and request names for every page (see the module docs).
+fn assign_names(
+    drafts: &[Draft],
+    shared: &str,
+    notes: &mut Vec<Note>,
+) -> Result<Vec<(String, Vec<String>)>, GenError> {
+    let mut sources = vec![NameSource::Title; drafts.len()];
+    loop {
+        let names: Vec<String> = drafts
+            .iter()
+            .zip(&sources)
+            .map(|(d, &s)| page_name(d.page, s, shared))
+            .collect();
+        let modules: Vec<String> = names.iter().map(|n| module_name(n)).collect();
+        let reserved = |ident: &str| {
+            MODULE_ITEMS.contains(&ident) || naming::RESERVED_TYPE_NAMES.contains(&ident)
+        };
+        let idents: Vec<Vec<String>> = drafts
+            .iter()
+            .zip(&names)
+            .zip(&sources)
+            .map(|((d, name), &source)| {
+                d.suffixes
+                    .iter()
+                    .map(|s| {
+                        let ident = format!("{name}{s}");
+                        // The last name source has no fallback left.
+                        if source == NameSource::Path && reserved(&ident) {
+                            format!("{ident}Request")
+                        } else {
+                            ident
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        // Every page involved in a collision of page names, modules or
+        // request names moves on to the next name source.
+        let mut claims: BTreeMap<(u8, &str), BTreeSet<usize>> = BTreeMap::new();
+        for i in 0..drafts.len() {
+            claims.entry((0, &names[i])).or_default().insert(i);
+            claims.entry((1, &modules[i])).or_default().insert(i);
+            for ident in &idents[i] {
+                claims.entry((2, ident)).or_default().insert(i);
+            }
+        }
+        let mut colliding: BTreeSet<usize> = claims
+            .values()
+            .filter(|pages| pages.len() > 1)
+            .flatten()
+            .copied()
+            .collect();
+        for (i, list) in idents.iter().enumerate() {
+            if list.iter().any(|ident| reserved(ident)) {
+                colliding.insert(i);
+            }
+        }
+        if colliding.is_empty() {
+            for (i, d) in drafts.iter().enumerate() {
+                if sources[i] != NameSource::Title {
+                    let title = d
+                        .page
+                        .title
+                        .as_ref()
+                        .or_else(|| d.page.front_matter_value("title"));
+                    let span = title.map_or_else(|| page_span(d.page), |t| t.span.clone());
+                    let why = match sources[i] {
+                        NameSource::FileName => "its file name",
+                        _ => "its path",
+                    };
+                    notes.push(Note {
+                        span,
+                        message: format!(
+                            "the page's title gives Rust names that another page's requests \
+                             or the `requests` module use; its requests are named from {why}: {}",
+                            idents[i].join(", ")
+                        ),
+                    });
+                }
+            }
+            return Ok(modules.into_iter().zip(idents).collect());
+        }
+        let mut advanced = false;
+        for &i in &colliding {
+            let next = match sources[i] {
+                NameSource::Title => Some(NameSource::FileName),
+                NameSource::FileName => Some(NameSource::Path),
+                NameSource::Path => None,
+            };
+            if let Some(next) = next {
+                sources[i] = next;
+                advanced = true;
+            }
+        }
+        if !advanced {
+            let mut pages = colliding
+                .iter()
+                .map(|&i| display_path(&drafts[i].page.path));
+            return Err(GenError::NameCollision {
+                scope: "requests".into(),
+                first: pages.next().unwrap_or_default(),
+                second: pages.next().unwrap_or_default(),
+                ident: colliding
+                    .iter()
+                    .next()
+                    .map(|&i| names[i].clone())
+                    .unwrap_or_default(),
+            });
+        }
+    }
+}
+
+/// A page name as a module name (keywords get a trailing `_`).
+fn module_name(page_name: &str) -> String {
+    let m = base_ident(page_name, Case::Snake);
+    if naming::is_keyword(&m) {
+        format!("{m}_")
+    } else {
+        m
+    }
+}
+
+/// The start of a page (for notes without a better place).
+fn page_span(page: &Page) -> Span {
+    Span {
+        file: std::sync::Arc::from(page.path.as_str()),
+        line: 1,
+        column: 1,
+        start: 0,
+        end: 0,
+    }
+}
+
+/// The directory prefix (ending in `/`) every path shares.
+fn shared_dir<'a>(paths: impl Iterator<Item = &'a str>) -> String {
+    let mut shared: Option<String> = None;
+    for path in paths {
+        let path = display_path(path);
+        let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+        shared = Some(match shared {
+            None => dir.to_string(),
+            Some(s) => {
+                let common: usize = s
+                    .chars()
+                    .zip(dir.chars())
+                    .take_while(|(x, y)| x == y)
+                    .map(|(x, _)| x.len_utf8())
+                    .sum();
+                let common = &s[..common];
+                common[..common.rfind('/').map_or(0, |i| i + 1)].to_string()
+            }
+        });
+    }
+    shared.unwrap_or_default()
+}
+
+/// Characters a URI path does not allow as they are; literal template text
+/// is encoded with this set when the crate is generated.
+const LITERAL: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'<')
+    .add(b'>')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// Literal template text as it goes into a URI (an existing `%xx` is kept).
+pub fn encode_literal(text: &str) -> String {
+    percent_encoding::utf8_percent_encode(text, LITERAL).to_string()
+}
+
+/// The Rust type of a request body.
+pub fn payload_tokens(plan: &Plan, payload: Payload) -> TokenStream {
+    match payload {
+        Payload::Struct(i) => struct_path(plan, i),
+        Payload::Json => quote!(serde_json::Value),
+    }
+}
+
+/// The Rust type of a response body.
+pub fn response_tokens(plan: &Plan, response: Response) -> TokenStream {
+    match response {
+        Response::Struct(i) => struct_path(plan, i),
+        Response::Collection(Some(i)) => {
+            let item = struct_path(plan, i);
+            quote!(super::Collection<#item>)
+        }
+        Response::Collection(None) => quote!(super::Collection<serde_json::Value>),
+        Response::Json => quote!(serde_json::Value),
+        Response::Empty => quote!(()),
+    }
+}
+
+fn struct_path(plan: &Plan, index: usize) -> TokenStream {
+    let name = ident(&plan.structs[index].ident);
+    quote!(crate::types::#name)
+}
+
+/// The module file of one page's requests.
+pub fn module(plan: &Plan, page: &PageRequests) -> TokenStream {
+    let title = page
+        .page
+        .title
+        .as_ref()
+        .or_else(|| page.page.front_matter_value("title"))
+        .map(|t| docs::without_todo(&t.value))
+        .filter(|t| !t.is_empty());
+    let location = display_path(&page.page.path);
+    let mut head = vec![match &title {
+        Some(t) => format!("{t}: the requests of {}.", docs::code(&location)),
+        None => format!("The requests of {}.", docs::code(&location)),
+    }];
+    head.extend(
+        page.page
+            .description
+            .as_ref()
+            .map(|d| docs::without_todo(&d.value))
+            .filter(|d| !d.is_empty()),
+    );
+    let head = docs::inner_attrs(&docs::paragraphs(&head));
+    let items = page
+        .requests
+        .iter()
+        .map(|r| request_item(plan, page, r, title.as_deref()));
+    quote! {
+        #head
+        #(#items)*
+    }
+}
+
+fn request_item(
+    plan: &Plan,
+    page: &PageRequests,
+    r: &RequestPlan,
+    title: Option<&str>,
+) -> TokenStream {
+    let name = ident(&r.ident);
+    let template = r.op.path.template.value.trim();
+    let location = format!(
+        "{}:{}",
+        display_path(&page.page.path),
+        r.op.path.template.span.line
+    );
+    let mut paragraphs = vec![format!(
+        "{}{}",
+        docs::code(&format!("{} {template}", r.method)),
+        title.map_or_else(|| ".".to_string(), |t| format!(": {t}."))
+    )];
+    let others: Vec<String> = page
+        .requests
+        .iter()
+        .filter(|o| o.ident != r.ident)
+        .map(|o| {
+            format!(
+                "{} ({})",
+                docs::code(&o.ident),
+                docs::code(o.op.path.template.value.trim())
+            )
+        })
+        .collect();
+    if !others.is_empty() {
+        paragraphs.push(format!(
+            "The same operation by another path: {}.",
+            others.join(", ")
+        ));
+    }
+    paragraphs.push(match page.status {
+        Some(s) => format!("Responds `{s}` with {}.", response_doc(page)),
+        None => format!(
+            "Responds with {}; the docs state no success status.",
+            response_doc(page)
+        ),
+    });
+    paragraphs.push(format!("Documented at {}.", docs::code(&location)));
+    let doc = docs::attrs(&docs::paragraphs(&paragraphs));
+
+    let params = r.params.iter().map(|p| {
+        let field = ident(&p.ident);
+        let mut text = format!(
+            "The {} path parameter",
+            docs::code(&format!("{{{}}}", p.alternatives.join(" | ")))
+        );
+        if p.alternatives.len() > 1 {
+            let alts: Vec<String> = p.alternatives.iter().map(|a| docs::code(a)).collect();
+            text.push_str(&format!(": one of {}", alts.join(", ")));
+        }
+        text.push_str(if p.across {
+            ". Percent-encoded, except `/`: it may name a path."
+        } else {
+            ". Percent-encoded into one path segment."
+        });
+        let doc = docs::attrs(&docs::paragraphs(&[text]));
+        quote! {
+            #doc
+            pub #field: String,
+        }
+    });
+    let query_doc = docs::attrs(&docs::paragraphs(&[
+        "Query options (`$select`, `$filter`, ...) in order, as `(name, value)`; both are \
+         percent-encoded.",
+    ]));
+    let body_ty = payload_tokens(plan, page.body);
+    let body_field = r.has_body.then(|| {
+        let what = match (&page.body_documented, page.body) {
+            (Some(t), Payload::Struct(_)) => format!("a {}", docs::code(t)),
+            (Some(t), Payload::Json) => format!(
+                "documented as {}, which is not a generated struct, so raw JSON",
+                docs::code(t)
+            ),
+            (None, _) => "the docs name no type, so raw JSON".to_string(),
+        };
+        let doc = docs::attrs(&docs::paragraphs(&[format!(
+            "The request body ({what}), sent as JSON."
+        )]));
+        quote! {
+            #doc
+            pub body: Option<#body_ty>,
+        }
+    });
+    let (body_assoc, body_fn) = if r.has_body {
+        (
+            quote!(type Body = #body_ty;),
+            quote! {
+                fn body(&self) -> Option<&Self::Body> {
+                    self.body.as_ref()
+                }
+            },
+        )
+    } else {
+        (
+            quote!(
+                type Body = ();
+            ),
+            quote!(),
+        )
+    };
+    let response_ty = response_tokens(plan, page.response);
+    let method = &r.method;
+    let status = match page.status {
+        Some(s) => {
+            let s = proc_macro2::Literal::u16_unsuffixed(s);
+            quote!(Some(#s))
+        }
+        None => quote!(None),
+    };
+    let path = path_tokens(r);
+    quote! {
+        #doc
+        #[derive(Debug, Clone, Default, PartialEq)]
+        pub struct #name {
+            #(#params)*
+            #query_doc
+            pub query: Vec<(String, String)>,
+            #body_field
+        }
+
+        impl super::Request for #name {
+            #body_assoc
+            type Response = #response_ty;
+            const METHOD: &'static str = #method;
+            const TEMPLATE: &'static str = #template;
+            const STATUS: Option<u16> = #status;
+
+            fn path(&self) -> String {
+                #path
+            }
+
+            fn query(&self) -> &[(String, String)] {
+                &self.query
+            }
+
+            #body_fn
+        }
+    }
+}
+
+fn response_doc(page: &PageRequests) -> String {
+    let documented = page.response_documented.as_deref().map(docs::code);
+    match (page.response, documented) {
+        (Response::Empty, _) => "no content".to_string(),
+        (Response::Struct(_), Some(t)) => format!("a {t}"),
+        (Response::Collection(Some(_)), Some(t)) => format!("a collection of {t}"),
+        (Response::Collection(None), Some(t)) => {
+            format!("a collection of {t}, which is not a generated struct (raw JSON items)")
+        }
+        (_, Some(t)) => format!("{t}, kept as raw JSON"),
+        (_, None) => "a body the docs give no type for (raw JSON)".to_string(),
+    }
+}
+
+/// The body of `fn path`: literal text and encoded parameters joined.
+fn path_tokens(r: &RequestPlan) -> TokenStream {
+    let parts: Vec<TokenStream> = r
+        .pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Lit(text) => {
+                let text = encode_literal(text);
+                quote!(#text)
+            }
+            Piece::Param(i) => {
+                let p = &r.params[*i];
+                let field = ident(&p.ident);
+                if p.across {
+                    quote!(super::encode_path(&self.#field).as_str())
+                } else {
+                    quote!(super::encode_segment(&self.#field).as_str())
+                }
+            }
+        })
+        .collect();
+    match parts.as_slice() {
+        [] => quote!(String::from("/")),
+        [single] => quote!(String::from(#single)),
+        _ => quote!([#(#parts),*].concat()),
+    }
+}
+
+/// `src/requests/mod.rs`: the `Request` trait, its errors, `Collection`,
+/// the encoding helpers, and one module per page.
+pub fn mod_rs(requests: &Requests) -> TokenStream {
+    let mut modules: Vec<(&str, Vec<&str>)> = requests
+        .pages
+        .iter()
+        .map(|p| {
+            (
+                p.module.as_str(),
+                p.requests.iter().map(|r| r.ident.as_str()).collect(),
+            )
+        })
+        .collect();
+    modules.sort_unstable();
+    let items = modules.iter().map(|(module, idents)| {
+        let module = ident(module);
+        let idents = idents.iter().map(|i| ident(i));
+        quote! {
+            mod #module;
+            pub use #module::{#(#idents),*};
+        }
+    });
+    quote! {
+        //! Typed requests: one struct per operation and path alternative, each
+        //! implementing [`Request`](crate::requests::Request). Build an
+        //! `http::Request<Vec<u8>>` with
+        //! [`Request::into_http`](crate::requests::Request::into_http) and send it with
+        //! any HTTP client; read the reply with
+        //! [`Request::from_http`](crate::requests::Request::from_http).
+        //!
+        //! Paths are the documented templates without scheme, host, version and
+        //! query string; path parameters are percent-encoded, query options go in
+        //! each request's `query` field, and bodies are sent as JSON.
+
+        use serde::de::DeserializeOwned;
+        use serde::{Deserialize, Serialize};
+
+        /// A typed request.
+        pub trait Request {
+            /// The request body type (`()` for requests without a body).
+            type Body: Serialize;
+            /// The response body type.
+            type Response: DeserializeOwned;
+            /// The HTTP method.
+            const METHOD: &'static str;
+            /// The path template as the docs write it.
+            const TEMPLATE: &'static str;
+            /// The documented success status, if the docs state one.
+            const STATUS: Option<u16>;
+
+            /// The path after the service root, parameters percent-encoded.
+            fn path(&self) -> String;
+
+            /// The query options, in order.
+            fn query(&self) -> &[(String, String)];
+
+            /// The request body, if any.
+            fn body(&self) -> Option<&Self::Body> {
+                None
+            }
+
+            /// The full URL: `base` (the service root, such as
+            /// `https://graph.microsoft.com/v1.0`), the path and the query string.
+            fn url(&self, base: &str) -> String {
+                let mut url = String::from(base.trim_end_matches('/'));
+                url.push_str(&self.path());
+                for (i, (name, value)) in self.query().iter().enumerate() {
+                    url.push(if i == 0 { '?' } else { '&' });
+                    url.push_str(&encode_query(name));
+                    url.push('=');
+                    url.push_str(&encode_query(value));
+                }
+                url
+            }
+
+            /// Builds the HTTP request against the service root `base`.
+            fn into_http(self, base: &str) -> Result<http::Request<Vec<u8>>, RequestError>
+            where
+                Self: Sized,
+            {
+                let builder = http::Request::builder()
+                    .method(Self::METHOD)
+                    .uri(self.url(base));
+                let (builder, bytes) = match self.body() {
+                    Some(body) => (
+                        builder.header(http::header::CONTENT_TYPE, "application/json"),
+                        serde_json::to_vec(body).map_err(RequestError::Body)?,
+                    ),
+                    None => (builder, Vec::new()),
+                };
+                builder.body(bytes).map_err(RequestError::Http)
+            }
+
+            /// Decodes a response body (an empty body reads as JSON `null`).
+            fn decode(body: &[u8]) -> Result<Self::Response, ResponseError> {
+                let body = if body.iter().all(u8::is_ascii_whitespace) {
+                    b"null".as_slice()
+                } else {
+                    body
+                };
+                serde_json::from_slice(body).map_err(ResponseError::Body)
+            }
+
+            /// Checks the status against [`Request::STATUS`] and decodes the body.
+            fn from_http(response: &http::Response<Vec<u8>>) -> Result<Self::Response, ResponseError> {
+                let status = response.status().as_u16();
+                match Self::STATUS {
+                    Some(expected) if expected != status => {
+                        Err(ResponseError::Status { expected, status })
+                    }
+                    _ => Self::decode(response.body()),
+                }
+            }
+        }
+
+        /// Why a request could not be built.
+        #[derive(Debug)]
+        pub enum RequestError {
+            /// The body did not serialize.
+            Body(serde_json::Error),
+            /// The method or URL is not valid HTTP.
+            Http(http::Error),
+        }
+
+        impl std::fmt::Display for RequestError {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                match self {
+                    Self::Body(e) => write!(f, "the request body does not serialize: {e}"),
+                    Self::Http(e) => write!(f, "the request is not valid HTTP: {e}"),
+                }
+            }
+        }
+
+        impl std::error::Error for RequestError {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                match self {
+                    Self::Body(e) => Some(e),
+                    Self::Http(e) => Some(e),
+                }
+            }
+        }
+
+        /// Why a response could not be read.
+        #[derive(Debug)]
+        pub enum ResponseError {
+            /// The status is not the documented one.
+            Status {
+                /// The documented status.
+                expected: u16,
+                /// The status received.
+                status: u16,
+            },
+            /// The body is not the documented type.
+            Body(serde_json::Error),
+        }
+
+        impl std::fmt::Display for ResponseError {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                match self {
+                    Self::Status { expected, status } => {
+                        write!(f, "status {status}, where the docs say {expected}")
+                    }
+                    Self::Body(e) => write!(f, "the response body does not decode: {e}"),
+                }
+            }
+        }
+
+        impl std::error::Error for ResponseError {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                match self {
+                    Self::Status { .. } => None,
+                    Self::Body(e) => Some(e),
+                }
+            }
+        }
+
+        /// A collection response body: the `value` array and any annotations
+        /// beside it (`@odata.context`, `@odata.nextLink`), kept as sent.
+        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        pub struct Collection<T> {
+            /// The items.
+            pub value: Vec<T>,
+            /// Everything else, kept as sent.
+            #[serde(flatten)]
+            pub annotations: serde_json::Map<String, serde_json::Value>,
+        }
+
+        /// What a path segment cannot hold as it is.
+        const SEGMENT: &percent_encoding::AsciiSet = &PATH.add(b'/');
+
+        /// What a path cannot hold as it is.
+        const PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+            .add(b' ')
+            .add(b'"')
+            .add(b'#')
+            .add(b'%')
+            .add(b'<')
+            .add(b'>')
+            .add(b'?')
+            .add(b'[')
+            .add(b'\\')
+            .add(b']')
+            .add(b'^')
+            .add(b'`')
+            .add(b'{')
+            .add(b'|')
+            .add(b'}');
+
+        /// What a query name or value cannot hold as it is.
+        const QUERY: &percent_encoding::AsciiSet = &PATH.add(b'&').add(b'+').add(b'=');
+
+        /// A parameter value as one path segment (`/` encoded).
+        pub fn encode_segment(value: &str) -> String {
+            percent_encoding::utf8_percent_encode(value, SEGMENT).to_string()
+        }
+
+        /// A parameter value that may span segments (`/` kept).
+        pub fn encode_path(value: &str) -> String {
+            percent_encoding::utf8_percent_encode(value, PATH).to_string()
+        }
+
+        /// A query option name or value.
+        pub fn encode_query(value: &str) -> String {
+            percent_encoding::utf8_percent_encode(value, QUERY).to_string()
+        }
+
+        #(#items)*
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(template: &str) -> (Vec<Piece>, Vec<String>) {
+        let (pieces, params) = parse_template(template);
+        (pieces, params.into_iter().map(|p| p.ident).collect())
+    }
+
+    #[test]
+    fn templates_lose_host_query_and_optional_groups() {
+        let (pieces, params) = names("https://graph.microsoft.com/v1.0/me/events?$top=5");
+        assert_eq!(pieces, [Piece::Lit("/me/events".into())]);
+        assert!(params.is_empty());
+        let (pieces, _) = names("policies/claimsMappingPolicies/");
+        assert_eq!(
+            pieces,
+            [Piece::Lit("/policies/claimsMappingPolicies".into())]
+        );
+        let (pieces, _) = names("/me/onenote/pages/{id}/content[?includeIDs=true]");
+        assert_eq!(pieces.last(), Some(&Piece::Lit("/content".into())));
+    }
+
+    #[test]
+    fn parameters_take_the_first_alternative_and_qualify_repeats() {
+        let (_, params) = names("/users/{id | userPrincipalName}/profile/skills");
+        assert_eq!(params, ["id"]);
+        let (_, params) = names("/users/{id | userPrincipalName}/events/{id}/attachments/{id}");
+        assert_eq!(params, ["users_id", "events_id", "attachments_id"]);
+        let (_, params) = names("/a/{query}/{body}/{type}");
+        assert_eq!(params, ["query_param", "body_param", "type"]);
+        let (_, params) = names("/{x}/{x}");
+        assert_eq!(params, ["x", "x_2"]);
+        let (pieces, params) = names("/me/drive/root:/{item-path}:/children");
+        assert_eq!(params, ["item_path"]);
+        assert_eq!(pieces.len(), 3);
+        assert!(parse_template("/me/drive/root:/{item-path}:/children").1[0].across);
+    }
+
+    fn plan(template: &str, method: &str) -> (Vec<Piece>, Vec<Param>, String) {
+        let (pieces, params) = parse_template(template);
+        (pieces, params, method.to_string())
+    }
+
+    fn suffixes_of(ops: &[(&str, &str)]) -> Vec<String> {
+        // Build throwaway operations: only pieces, params and method matter.
+        let operation = graphdoc_model::Operation {
+            method: graphdoc_model::Spanned::new("GET".into(), page_span_for_test()),
+            path: graphdoc_model::OperationPath {
+                template: graphdoc_model::Spanned::new(String::new(), page_span_for_test()),
+                params: Vec::new(),
+            },
+        };
+        let plans: Vec<RequestPlan> = ops
+            .iter()
+            .map(|(m, t)| {
+                let (pieces, params, method) = plan(t, m);
+                RequestPlan {
+                    op: &operation,
+                    ident: String::new(),
+                    method,
+                    pieces,
+                    params,
+                    has_body: false,
+                }
+            })
+            .collect();
+        suffixes(&plans)
+    }
+
+    fn page_span_for_test() -> Span {
+        Span {
+            file: std::sync::Arc::from("t.md"),
+            line: 1,
+            column: 1,
+            start: 0,
+            end: 0,
+        }
+    }
+
+    #[test]
+    fn suffixes_are_the_shortest_distinguishing_prefix() {
+        assert_eq!(suffixes_of(&[("POST", "/me/x")]), [""]);
+        assert_eq!(
+            suffixes_of(&[
+                ("POST", "/me/profile/skills"),
+                ("POST", "/users/{id | userPrincipalName}/profile/skills")
+            ]),
+            ["Me", "Users"]
+        );
+        assert_eq!(
+            suffixes_of(&[
+                ("GET", "/me/events"),
+                ("GET", "/me/calendar/events"),
+                ("GET", "/users/{id}/events"),
+                ("GET", "/me/events/delta"),
+            ]),
+            ["MeEvents", "MeCalendar", "Users", "MeEventsDelta"]
+        );
+        assert_eq!(
+            suffixes_of(&[
+                ("GET", "/me/microsoft.graph.delta()"),
+                ("GET", "/users/{id}/$value"),
+            ]),
+            ["Me", "Users"]
+        );
+        // Words all paths start with are left out.
+        assert_eq!(
+            suffixes_of(&[
+                ("GET", "/directory/administrativeUnits/{id}/members"),
+                ("GET", "/directory/administrativeUnits/{id}/members/$ref"),
+            ]),
+            ["", "Ref"]
+        );
+        assert_eq!(
+            suffixes_of(&[
+                ("GET", "/deviceAppManagement/mdmPolicies/{id}/files"),
+                ("GET", "/deviceAppManagement/policies/{id}/files"),
+            ]),
+            ["MdmPolicies", "Policies"]
+        );
+        // Same literal segments: arguments, parameter names, method, position.
+        assert_eq!(
+            suffixes_of(&[
+                ("GET", "/charts/{name}/image(width=640)"),
+                ("GET", "/charts/{name}/image(width=640,height=480)"),
+            ]),
+            ["Width640", "Width640Height480"]
+        );
+        assert_eq!(
+            suffixes_of(&[
+                ("GET", "/users/{id}/x"),
+                ("GET", "/users/{userPrincipalName}/x")
+            ]),
+            ["Id", "UserPrincipalName"]
+        );
+        assert_eq!(
+            suffixes_of(&[("PUT", "/users/{id}"), ("PATCH", "/users/{id}")]),
+            ["Put", "Patch"]
+        );
+        assert_eq!(
+            suffixes_of(&[("GET", "/users/{id}"), ("GET", "/users('{id}')")]),
+            ["Path1", "Path2"]
+        );
+    }
+
+    #[test]
+    fn literal_text_is_encoded_where_uris_need_it() {
+        assert_eq!(encode_literal("/range(<address>)"), "/range(%3Caddress%3E)");
+        assert_eq!(
+            encode_literal("/filter(on='reviewer')"),
+            "/filter(on='reviewer')"
+        );
+        assert_eq!(encode_literal("/a%20b/é"), "/a%20b/%C3%A9");
+    }
+}
