@@ -119,7 +119,10 @@ fn regenerate(check: bool) -> Result<Outcome> {
     // The docs' own findings first: the same summary `graphdoc check` ends with.
     let report = graphdoc_check::check(&corpus, &graphdoc_check::Config::default());
     let summary = graphdoc_check::render::human(&report, &corpus, false);
-    let tail: Vec<&str> = summary.lines().skip_while(|l| !l.starts_with("graphdoc:")).collect();
+    let tail: Vec<&str> = summary
+        .lines()
+        .skip_while(|l| !l.starts_with("graphdoc:"))
+        .collect();
     say!("{INPUT}/ diagnostics (run `cargo run -p graphdoc -- check {INPUT}` for each one):");
     for line in tail {
         say!("  {line}");

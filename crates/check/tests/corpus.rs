@@ -37,11 +37,23 @@ const PINNED: &[(&str, usize)] = &[
 #[test]
 fn v1_corpus_counts_per_code() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/graph-docs-v1.0");
-    assert!(dir.is_dir(), "the v1.0 corpus is expected at {}", dir.display());
+    assert!(
+        dir.is_dir(),
+        "the v1.0 corpus is expected at {}",
+        dir.display()
+    );
     let (corpus, errors) = graphdoc_parser::load(&[&dir]).expect("corpus loads");
     assert!(errors.is_empty());
     let report = check(&corpus, &Config::default());
-    let found: BTreeMap<&str, usize> = report.summary.by_code.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let found: BTreeMap<&str, usize> = report
+        .summary
+        .by_code
+        .iter()
+        .map(|(k, v)| (k.as_str(), *v))
+        .collect();
     let pinned: BTreeMap<&str, usize> = PINNED.iter().copied().collect();
-    assert_eq!(found, pinned, "per-code counts changed; review the new findings and update PINNED");
+    assert_eq!(
+        found, pinned,
+        "per-code counts changed; review the new findings and update PINNED"
+    );
 }

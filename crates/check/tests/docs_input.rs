@@ -19,10 +19,18 @@ fn docs_input() -> (Corpus, Report) {
 fn snapshots_per_page() {
     let (corpus, report) = docs_input();
     for page in &corpus.pages {
-        let only: Vec<_> = report.diagnostics.iter().filter(|d| *d.span.file == *page.path).cloned().collect();
+        let only: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| *d.span.file == *page.path)
+            .cloned()
+            .collect();
         let page_report = Report::new(only, 1, 0);
         let name = page.path.trim_start_matches("docs-input/");
-        insta::assert_snapshot!(format!("{name}.human"), render::human(&page_report, &corpus, false));
+        insta::assert_snapshot!(
+            format!("{name}.human"),
+            render::human(&page_report, &corpus, false)
+        );
         insta::assert_snapshot!(format!("{name}.json"), render::json(&page_report, &corpus));
     }
 }
@@ -53,9 +61,17 @@ const EXPECTED: &[(&str, u32, &str)] = &[
     ("create-personinterest-draft.md", 23, "todo-placeholder"),
     ("create-personinterest-draft.md", 48, "type-spelling"),
     ("create-personinterest-draft.md", 54, "empty-description"),
-    ("create-skillproficiency.md", 167, "request-response-mismatch"),
+    (
+        "create-skillproficiency.md",
+        167,
+        "request-response-mismatch",
+    ),
     ("create-workposition-rendered.txt", 139, "placeholder-value"),
-    ("create-workposition-rendered.txt", 1, "conflicting-definition"),
+    (
+        "create-workposition-rendered.txt",
+        1,
+        "conflicting-definition",
+    ),
 ];
 
 #[test]

@@ -139,7 +139,8 @@ fn is_simple(yaml: &str) -> bool {
         let plain = value.is_empty()
             || (value.starts_with(|c: char| c.is_ascii_alphabetic())
                 && value.bytes().all(|b| {
-                    b.is_ascii_alphanumeric() || matches!(b, b' ' | b'_' | b'-' | b'.' | b'/' | b',')
+                    b.is_ascii_alphanumeric()
+                        || matches!(b, b' ' | b'_' | b'-' | b'.' | b'/' | b',')
                 })
                 && !is_yaml_word(value));
         if !(plain || quoted('"') || quoted('\'')) {
@@ -186,7 +187,8 @@ fn entries(
     base: usize,
     parsed: Option<&serde_yaml::Mapping>,
 ) -> Vec<FrontMatterEntry> {
-    let mut out = Vec::new();
+    // At most one entry a line: no growth on the way.
+    let mut out = Vec::with_capacity(yaml.bytes().filter(|&b| b == b'\n').count() + 1);
     for (off, line) in lines_with_offsets(yaml) {
         if line.starts_with([' ', '\t', '#', '-']) || line.trim().is_empty() {
             continue;

@@ -187,6 +187,11 @@ struct Strict<'t, 'm, 's, 'a> {
     i: usize,
     map: &'m OffsetMap,
     src: &'s SourceText<'a>,
+    /// Members and items of the open objects and arrays, innermost last:
+    /// each container takes its own off the end, into a vector of exactly
+    /// its size (no growth by doubling, no spare capacity kept).
+    members: Vec<JsonMember>,
+    items: Vec<JsonNode>,
 }
 
 impl<'t> Strict<'t, '_, '_, '_> {
@@ -200,6 +205,8 @@ impl<'t> Strict<'t, '_, '_, '_> {
             i: 0,
             map,
             src,
+            members: Vec::new(),
+            items: Vec::new(),
         };
         p.skip_ws();
         let node = p.value(0)?;
@@ -230,7 +237,7 @@ impl<'t> Strict<'t, '_, '_, '_> {
                 }
                 self.i += 1;
                 self.skip_ws();
-                let mut members = Vec::new();
+                let base = self.members.len();
                 if self.peek()? == b'}' {
                     self.i += 1;
                 } else {
@@ -246,7 +253,7 @@ impl<'t> Strict<'t, '_, '_, '_> {
                         self.i += 1;
                         self.skip_ws();
                         let value = self.value(depth + 1)?;
-                        members.push(JsonMember { key, value });
+                        self.members.push(JsonMember { key, value });
                         self.skip_ws();
                         match self.peek()? {
                             b',' => self.i += 1,
@@ -259,7 +266,7 @@ impl<'t> Strict<'t, '_, '_, '_> {
                     }
                 }
                 JsonValue::Object {
-                    members,
+                    members: self.members.drain(base..).collect(),
                     truncated: false,
                 }
             }
@@ -269,13 +276,14 @@ impl<'t> Strict<'t, '_, '_, '_> {
                 }
                 self.i += 1;
                 self.skip_ws();
-                let mut items = Vec::new();
+                let base = self.items.len();
                 if self.peek()? == b']' {
                     self.i += 1;
                 } else {
                     loop {
                         self.skip_ws();
-                        items.push(self.value(depth + 1)?);
+                        let item = self.value(depth + 1)?;
+                        self.items.push(item);
                         self.skip_ws();
                         match self.peek()? {
                             b',' => self.i += 1,
@@ -288,7 +296,7 @@ impl<'t> Strict<'t, '_, '_, '_> {
                     }
                 }
                 JsonValue::Array {
-                    items,
+                    items: self.items.drain(base..).collect(),
                     truncated: false,
                 }
             }
@@ -458,7 +466,10 @@ fn scan(text: &str, keep: bool) -> Result<Vec<Token>, JsonError> {
     let char_at = |i: usize| -> char {
         match bytes[i] {
             b if b.is_ascii() => char::from(b),
-            _ => text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER),
+            _ => text[i..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER),
         }
     };
     let mut i = 0;

@@ -258,7 +258,11 @@ mod tests {
         for hay in hays {
             let lower = hay.to_ascii_lowercase();
             for needle in ["values", "inherited from", "é", "v", "possible values"] {
-                assert_eq!(find_ascii_ci(hay, needle), lower.find(needle), "{hay:?} {needle:?}");
+                assert_eq!(
+                    find_ascii_ci(hay, needle),
+                    lower.find(needle),
+                    "{hay:?} {needle:?}"
+                );
             }
             let want = phrases
                 .iter()

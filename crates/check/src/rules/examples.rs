@@ -4,8 +4,8 @@ use super::values::{fits_primitive, key_names_a_type, kind_name, placeholder, ti
 use super::Ctx;
 use crate::{Code, Diagnostic};
 use graphdoc_model::{
-    short_type_name, Example, HttpMessage, JsonNode, JsonValue, MessageStart, Page,
-    TypeDef, TypeKind, TypeOrigin, TypeRef, TypeTarget,
+    short_type_name, Example, HttpMessage, JsonNode, JsonValue, MessageStart, Page, TypeDef,
+    TypeKind, TypeOrigin, TypeRef, TypeTarget,
 };
 
 pub(super) fn check(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
@@ -312,9 +312,11 @@ fn echo_check(example: &Example, out: &mut Vec<Diagnostic>) {
     if !method.value.eq_ignore_ascii_case("POST") || status.value != 201 {
         return;
     }
-    let body = |m: &HttpMessage| m.body.as_ref().and_then(|b| b.json.as_ref()).cloned();
+    fn body(m: &HttpMessage) -> Option<&JsonNode> {
+        m.body.as_ref().and_then(|b| b.json.as_ref())
+    }
     if let (Some(sent), Some(echoed)) = (body(req), body(resp)) {
-        echo(&sent, &echoed, "", out);
+        echo(sent, echoed, "", out);
     }
 }
 
@@ -324,7 +326,9 @@ fn echo(sent: &JsonNode, echoed: &JsonNode, path: &str, out: &mut Vec<Diagnostic
     };
     // Planner computes order hints from the hint sent ("the service returns
     // a new hint"): they never echo.
-    let compared = members.iter().filter(|m| !m.key.value.contains('@') && !m.key.value.ends_with("orderHint"));
+    let compared = members
+        .iter()
+        .filter(|m| !m.key.value.contains('@') && !m.key.value.ends_with("orderHint"));
     for m in compared {
         let Some(back) = echoed.get(&m.key.value) else {
             continue;
@@ -375,7 +379,9 @@ fn echoes(sent: &JsonValue, back: &JsonValue) -> bool {
                 || b.chars().all(|c| c == '*')
                 || a.eq_ignore_ascii_case(b)
                 || (looks_like_date(a) && looks_like_date(b))
-                || (!a.trim().is_empty() && b.to_ascii_lowercase().contains(&a.trim().to_ascii_lowercase()))
+                || (!a.trim().is_empty()
+                    && b.to_ascii_lowercase()
+                        .contains(&a.trim().to_ascii_lowercase()))
         }
         (a, b) => a == b,
     }
@@ -473,7 +479,9 @@ impl Walker<'_, '_> {
             ty.is_some_and(|t| complete(self.ctx, t) && !lost_base(self.ctx, t, node));
         // `find_property` for every member, with the ancestors looked up once.
         let corpus = self.ctx.corpus;
-        let chain = ty.map(|t| corpus.type_with_ancestors(t)).unwrap_or_default();
+        let chain = ty
+            .map(|t| corpus.type_with_ancestors(t))
+            .unwrap_or_default();
         for m in members {
             let key = m.key.value.as_str();
             if key.contains('@') {

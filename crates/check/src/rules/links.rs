@@ -76,9 +76,8 @@ impl<'a> RelativeTarget<'a> {
         let end = t.find(['#', '?']).unwrap_or(t.len());
         let path = &t[..end];
         let anchor = t[end..].strip_prefix('#').map(str::to_ascii_lowercase);
-        path.to_ascii_lowercase()
-            .ends_with(".md")
-            .then_some(RelativeTarget { path, anchor })
+        let md = path.len() >= 3 && path.as_bytes()[path.len() - 3..].eq_ignore_ascii_case(b".md");
+        md.then_some(RelativeTarget { path, anchor })
     }
 
     /// The normalised path of the target, resolved against `folder`.
@@ -284,9 +283,7 @@ fn type_mismatch(
 /// The input page at a normalised path (the first, if several normalise to
 /// it).
 fn target_page<'c>(ctx: &Ctx<'c>, resolved: &str) -> Option<&'c Page> {
-    ctx.first_page
-        .get(resolved)
-        .map(|&i| &ctx.corpus.pages[i])
+    ctx.first_page.get(resolved).map(|&i| &ctx.corpus.pages[i])
 }
 
 /// The type names a page describes, lower-cased: its JSON representation's

@@ -61,7 +61,11 @@ impl<'a> Ctx<'a> {
         for (i, path) in normalized.iter().enumerate() {
             first_page.entry(path.clone()).or_insert(i);
         }
-        let page_index = normalized.into_iter().enumerate().map(|(i, p)| (p, i)).collect();
+        let page_index = normalized
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| (p, i))
+            .collect();
         Ctx {
             corpus,
             paths,
@@ -118,7 +122,16 @@ pub fn normalize_path(path: &str) -> String {
         out.push_str(seg);
         out[start..].make_ascii_lowercase();
     };
-    for seg in path.split(['/', '\\']) {
+    // Split at the separator bytes (both ASCII, so every piece is whole
+    // characters): cheaper than a char-set pattern.
+    let bytes = path.as_bytes();
+    let mut from = 0;
+    for at in 0..=bytes.len() {
+        if at < bytes.len() && bytes[at] != b'/' && bytes[at] != b'\\' {
+            continue;
+        }
+        let seg = &path[from..at];
+        from = at + 1;
         match seg {
             "" | "." => {}
             ".." => {

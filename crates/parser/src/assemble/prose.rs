@@ -113,7 +113,11 @@ fn append(acc: &mut Spanned<String>, text: &str, span: &graphdoc_model::Span) {
 fn base_type(src: &SourceText, inline: &Inline) -> Option<Spanned<String>> {
     let span = inline.span.as_ref()?;
     let raw = src.slice(span.start as usize, span.end as usize);
-    let at = first_phrase_end(raw, &["inherits from", "derives from", "derived from"], "from")?;
+    let at = first_phrase_end(
+        raw,
+        &["inherits from", "derives from", "derived from"],
+        "from",
+    )?;
     let after = span.start as usize + at;
     if let Some(link) = inline.links.iter().find(|l| l.span.start as usize >= after) {
         let gap = src.slice(after, link.span.start as usize);
