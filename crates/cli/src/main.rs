@@ -256,6 +256,10 @@ fn check(paths: &[PathBuf], format: CheckFormat, deny_warnings: bool) -> Result<
         }
     }
     let failed = report.summary.errors > 0 || (deny_warnings && report.summary.warnings > 0);
+    // The process ends next: freeing every span and string of the corpus
+    // one by one would only delay the exit (about 35 ms on the v1.0 corpus).
+    std::mem::forget(corpus);
+    std::mem::forget(report);
     Ok(if failed {
         ExitCode::from(1)
     } else {

@@ -192,9 +192,8 @@ pub fn recover_interrupted(out: &Path) -> Result<bool, WriteError> {
 /// (see the module docs).
 pub fn replace_tree(out: &Path, files: &[GeneratedFile]) -> Result<(), WriteError> {
     let (new, old) = scratch_dirs(out)?;
-    if new.exists() {
-        std::fs::remove_dir_all(&new).map_err(fail("remove", &new))?;
-    }
+    // Leftovers of an interrupted run would block the renames below.
+    recover_interrupted(out)?;
     for file in files {
         let path = new.join(&file.path);
         if let Some(parent) = path.parent() {
