@@ -5,22 +5,20 @@
 //!
 //! `generated/` is owned entirely by the generator: every file in it is
 //! generated, and a file the generator no longer produces is stale and gets
-//! removed. Writing goes through [`graphdoc_gen::write`]: atomic at the tree
-//! level, with two scratch folders next to `generated/` (`.generated.new`,
-//! `.generated.old`) that exist only while a regeneration runs. Only a crash
-//! in the instant between its two renames leaves no `generated/`; since it
-//! is a workspace member, Cargo then cannot load the workspace to run this
-//! task, so restore it by hand with `mv .generated.old generated` (a run
-//! that finds both folders removes the old one). When the output is already
-//! up to date nothing is written, so file times stay and Cargo does not
-//! rebuild the crate.
+//! removed. Writing goes through [`graphdoc_gen::write`]: a journal inside
+//! `generated/` that a killed run leaves either with the old tree (and a
+//! partial `.graphdoc-new/`, which the next run removes) or mid-swap for a
+//! few renames, which the next run finishes. `generated/Cargo.toml` is
+//! never missing, so Cargo can always load the workspace to run this task.
+//! When the output is already up to date nothing is written, so file times
+//! stay and Cargo does not rebuild the crate.
 //!
 //! Exit codes: 0 done / in sync; 1 `--check` found `generated/` out of date;
 //! 2 usage or I/O error, or input that cannot be read.
 mod bench;
 
 use anyhow::{bail, Context, Result};
-use graphdoc_gen::write::{self, Written};
+use graphdoc_gen::write::{self, Recovery, Written};
 use graphdoc_gen::{ManifestStyle, Options};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -43,20 +41,28 @@ macro_rules! say {
 }
 
 const USAGE: &str = "\
-usage: cargo xtask regenerate [--check]
+usage: cargo xtask regenerate [--check] [--root DIR]
        cargo xtask bench [--corpus DIR] [--runs N]
 
   regenerate          generate docs-input/ into generated/ (atomic, removes stale files)
   regenerate --check  write nothing; exit 1 and list the differences when generated/
                       is out of date
+  regenerate --root DIR
+                      work on DIR/docs-input and DIR/generated instead of this
+                      workspace's (another checkout, or a test's copy)
   bench               time floor / model / check / generate over a corpus (release build)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let result = match args.as_slice() {
-        ["regenerate"] => regenerate(false),
-        ["regenerate", "--check"] => regenerate(true),
+        ["regenerate", flags @ ..] => match regenerate_flags(flags) {
+            Some((check, root)) => regenerate(check, root),
+            None => {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+        },
         [cmd @ ("bench" | bench::STAGE_COMMAND), rest @ ..] => return bench::main(cmd, rest),
         ["help" | "--help" | "-h"] => {
             say!("{USAGE}");
@@ -94,15 +100,39 @@ fn workspace_root() -> Result<PathBuf> {
         .context("xtask's manifest folder has no parent")
 }
 
-fn regenerate(check: bool) -> Result<Outcome> {
-    let root = workspace_root()?;
+/// `[--check] [--root DIR]` in any order: whether to check, and the root
+/// given. `None` for anything else.
+fn regenerate_flags(flags: &[&str]) -> Option<(bool, Option<PathBuf>)> {
+    let (mut check, mut root) = (false, None);
+    let mut it = flags.iter();
+    while let Some(&flag) = it.next() {
+        match flag {
+            "--check" if !check => check = true,
+            "--root" if root.is_none() => root = Some(PathBuf::from(it.next()?)),
+            _ => return None,
+        }
+    }
+    Some((check, root))
+}
+
+fn regenerate(check: bool, root: Option<PathBuf>) -> Result<Outcome> {
+    let root = match root {
+        Some(root) => root,
+        None => workspace_root()?,
+    };
     // Page paths end up in file headers; loading `docs-input` relative to the
     // root keeps them the same on every machine.
     std::env::set_current_dir(&root)
         .with_context(|| format!("cannot enter the workspace root {}", root.display()))?;
     let out = root.join(OUTPUT);
-    if !check && write::recover_interrupted(&out)? {
-        say!("restored {OUTPUT}/ from .{OUTPUT}.old (an earlier run was interrupted)");
+    if !check {
+        match write::recover_interrupted(&out)? {
+            Recovery::Clean => {}
+            Recovery::DiscardedPartial => {
+                say!("removed the partial tree an interrupted run left in {OUTPUT}/")
+            }
+            Recovery::Completed => say!("finished the swap an interrupted run left in {OUTPUT}/"),
+        }
     }
     let (corpus, unreadable) =
         graphdoc_parser::load(&[INPUT]).with_context(|| format!("cannot read {INPUT}/"))?;

@@ -1,5 +1,6 @@
 //! `graphdoc generate PATH... --out DIR`: a complete standalone crate,
-//! written atomically, byte-identical across runs and thread counts.
+//! written atomically, byte-identical across runs, thread counts and input
+//! order.
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -122,7 +123,17 @@ fn docs_input_becomes_a_standalone_crate_with_a_summary() {
         files,
         "the stale file is gone, the rest unchanged"
     );
-    assert!(!dir.join(".gen.new").exists() && !dir.join(".gen.old").exists());
+    // Nothing beside the output folder, and no scratch folder left in it.
+    let names = |d: &Path| -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(d)
+            .expect("listable")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names(&dir), ["gen"]);
+    assert_eq!(names(&out), ["Cargo.toml", "src", "tests"]);
     std::fs::remove_dir_all(&dir).expect("cleanup");
 }
 
@@ -206,5 +217,92 @@ fn usage_errors_exit_2() {
         assert_eq!(run.status.code(), Some(2), "{args:?}: {}", text(&run));
     }
     assert!(!dir.join("gen").exists(), "nothing written");
+    std::fs::remove_dir_all(&dir).expect("cleanup");
+}
+
+/// The text of `dir`'s files with `inputs` as the command line gave them
+/// replaced by `INPUTS`: the headers quote the command, and only that
+/// differs with the order of the inputs.
+fn tree_without_inputs(dir: &Path, inputs: &[&str]) -> BTreeMap<String, String> {
+    let command = inputs.join(" ");
+    let label = inputs.join(", ");
+    tree(dir)
+        .into_iter()
+        .map(|(path, bytes)| {
+            let text = String::from_utf8_lossy(&bytes)
+                .replace(&command, "INPUTS")
+                .replace(&label, "INPUTS");
+            (path, text)
+        })
+        .collect()
+}
+
+/// The v1.0 corpus named as `api resources`, as `resources api`, and file
+/// by file in reverse order: the same diagnostics, the same model and the
+/// same generated crate.
+#[test]
+fn output_does_not_depend_on_input_order() {
+    let corpus = "../shared/corpus/graph-docs-v1.0";
+    assert!(root().join(corpus).is_dir(), "the corpus is read in place");
+    let (api, resources) = (format!("{corpus}/api"), format!("{corpus}/resources"));
+    let mut files: Vec<String> = [&api, &resources]
+        .iter()
+        .flat_map(|folder| {
+            std::fs::read_dir(root().join(folder))
+                .expect("corpus folder")
+                .map(move |e| {
+                    format!(
+                        "{folder}/{}",
+                        e.expect("entry").file_name().to_string_lossy()
+                    )
+                })
+        })
+        .collect();
+    files.sort();
+    files.reverse();
+    let dir = scratch("order");
+    let out = dir.join("gen");
+    let out_arg = out.to_string_lossy().into_owned();
+    let orders: [Vec<&str>; 3] = [
+        vec![&api, &resources],
+        vec![&resources, &api],
+        files.iter().map(String::as_str).collect(),
+    ];
+    let mut first = None;
+    for inputs in &orders {
+        let check = graphdoc(
+            &[&["check"], inputs.as_slice(), &["--format", "json"]].concat(),
+            None,
+        );
+        assert_eq!(check.status.code(), Some(1), "{}", text(&check));
+        let model = graphdoc(&[&["model"], inputs.as_slice()].concat(), None);
+        assert_eq!(model.status.code(), Some(0), "{}", text(&model));
+        let generate = graphdoc(
+            &[&["generate"], inputs.as_slice(), &["--out", &out_arg]].concat(),
+            None,
+        );
+        assert_eq!(generate.status.code(), Some(0), "{}", text(&generate));
+        let crate_files = tree_without_inputs(&out, inputs);
+        std::fs::remove_dir_all(&out).expect("cleanup");
+        let outputs = (check.stdout, model.stdout, crate_files);
+        match &first {
+            None => first = Some(outputs),
+            Some(first) => {
+                let (check, model, crate_files) = &outputs;
+                let order = inputs.len();
+                assert!(*check == first.0, "diagnostics differ ({order} inputs)");
+                assert!(*model == first.1, "models differ ({order} inputs)");
+                let differing: Vec<&String> = crate_files
+                    .keys()
+                    .filter(|k| first.2.get(*k) != crate_files.get(*k))
+                    .take(5)
+                    .collect();
+                assert!(
+                    differing.is_empty() && crate_files.len() == first.2.len(),
+                    "generated crates differ ({order} inputs), e.g. {differing:?}"
+                );
+            }
+        }
+    }
     std::fs::remove_dir_all(&dir).expect("cleanup");
 }

@@ -85,8 +85,8 @@ pub fn walk<P: AsRef<Path>>(paths: &[P]) -> Result<(Vec<InputFile>, Vec<InputErr
     Ok((files, errors))
 }
 
-/// The file names [`walk`] reads, in order, and the entries that could not
-/// be walked.
+/// The file names [`walk`] reads, sorted and without repeats, and the
+/// entries that could not be walked.
 pub(crate) fn list<P: AsRef<Path>>(
     paths: &[P],
 ) -> Result<(Vec<PathBuf>, Vec<InputError>), InputError> {
@@ -130,5 +130,9 @@ pub(crate) fn list<P: AsRef<Path>>(
             }
         }
     }
+    // One order whatever order the paths were given in, and each file once
+    // however many of the paths reach it: pages are merged in this order.
+    names.sort();
+    names.dedup();
     Ok((names, errors))
 }
