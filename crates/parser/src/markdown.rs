@@ -17,10 +17,13 @@ pub fn blocks(src: &SourceText, start: usize) -> Vec<Block> {
     let body = delimiter_rows_without_tabs(src.text.get(start..).unwrap_or(""));
     let mut reader = Reader {
         src,
-        out: Vec::new(),
+        // Pages run to about one block per 200 bytes: sized up front, the
+        // vector of (large) blocks is not copied as it grows.
+        out: Vec::with_capacity(body.len() / 128 + 8),
         inlines: Vec::new(),
         links: Vec::new(),
         table: None,
+        columns: 0,
         row: None,
         code: None,
         html: None,
@@ -40,6 +43,8 @@ struct Reader<'s, 'a> {
     /// Open links: target, start offset, length of the container text at the link start.
     links: Vec<(String, usize, usize)>,
     table: Option<Table>,
+    /// The column count of the open table, to size its rows.
+    columns: usize,
     row: Option<(Vec<Inline>, Range<usize>)>,
     code: Option<(CodeBlock, String)>,
     html: Option<Range<usize>>,
@@ -92,21 +97,30 @@ impl Reader<'_, '_> {
                 if matches!(tag, Tag::Paragraph) {
                     self.flush_item_text();
                 }
-                self.inlines.push((Inline::default(), range.start));
+                // The plain text is hardly ever longer than its markup, so
+                // one allocation holds every piece of it.
+                let inline = Inline {
+                    text: String::with_capacity(range.len()),
+                    ..Inline::default()
+                };
+                self.inlines.push((inline, range.start));
             }
             Tag::Item => self.inlines.push((Inline::default(), range.start)),
             Tag::Link { dest_url, .. } => {
                 let at = self.inlines.last().map_or(0, |(i, _)| i.text.len());
                 self.links.push((dest_url.to_string(), range.start, at));
             }
-            Tag::Table(_) => {
+            Tag::Table(alignments) => {
+                self.columns = alignments.len();
                 self.table = Some(Table {
                     header: Vec::new(),
                     rows: Vec::new(),
                     span: self.src.span(range.start, range.end),
                 });
             }
-            Tag::TableHead | Tag::TableRow => self.row = Some((Vec::new(), range)),
+            Tag::TableHead | Tag::TableRow => {
+                self.row = Some((Vec::with_capacity(self.columns), range));
+            }
             Tag::CodeBlock(kind) => {
                 let info = match kind {
                     CodeBlockKind::Fenced(info) => info.trim().to_ascii_lowercase(),
@@ -241,7 +255,9 @@ impl Reader<'_, '_> {
     }
 
     fn emit_heading(&mut self, level: u8, mut inline: Inline, range: Range<usize>) {
-        inline.text = inline.text.trim().to_string();
+        trim_in_place(&mut inline.text);
+        // Headings stay in the model: no room for the markup is kept.
+        inline.text.shrink_to_fit();
         let span = self.src.span(range.start, range.end);
         // `# [HTTP](#tab/http)` opens a tab of a tab group; it is not a heading.
         if let [link] = inline.links.as_slice() {

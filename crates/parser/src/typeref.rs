@@ -6,6 +6,8 @@ use graphdoc_model::{Primitive, Span, Spanned, TypeRef, TypeTarget};
 /// Reads a Type cell: `String`, `String collection`, `[x](x.md) collection`,
 /// `Collection(microsoft.graph.x)`, `Edm.Int32`, `int`, ...
 pub fn parse_type(cell: &Inline, fallback: &Span) -> TypeRef {
+    // Every step below borrows from the cell: one type cell per property row
+    // makes this a hot path, and only the final pieces are owned.
     let span = cell.span_or(fallback);
     let raw = clean(&cell.text);
     let link = cell.links.first();
@@ -13,102 +15,108 @@ pub fn parse_type(cell: &Inline, fallback: &Span) -> TypeRef {
     // destination) but is one to the writer: read it by hand.
     let broken = match link {
         Some(_) => None,
-        None => broken_link(&raw),
+        None => broken_link(raw),
     };
-    let mut collection = find_ascii_ci(&raw, "collection").is_some()
+    let mut collection = find_ascii_ci(raw, "collection").is_some()
         || raw.ends_with("[]")
         || link.is_some_and(|l| find_ascii_ci(&l.target, "collection").is_some());
     // The name: the link text when the cell links, else the text without
     // collection wording.
-    let name_text = match (link, &broken) {
+    let name_text = match (link, broken) {
         (Some(l), _) => clean(&l.text),
         (None, Some((text, _))) => clean(text),
-        (None, None) => raw.clone(),
+        (None, None) => raw,
     };
-    let mut name = strip_collection(&name_text, &mut collection);
+    let mut name = strip_collection(name_text, &mut collection);
     let mut namespace = None;
     if let Some(dot) = name.rfind('.') {
-        if is_identifier(&name) && dot > 0 {
+        if is_identifier(name) && dot > 0 {
             namespace = Some(name[..dot].to_string());
-            name = name[dot + 1..].to_string();
+            name = &name[dot + 1..];
         }
     }
     let target = if name.is_empty() {
         TypeTarget::Unknown
-    } else if let Some(p) = primitive(&name) {
+    } else if let Some(p) = primitive(name) {
         TypeTarget::Primitive(p)
-    } else if is_identifier(&name) && !is_generic_word(&name) {
+    } else if is_identifier(name) && !is_generic_word(name) {
         TypeTarget::Named
     } else {
         TypeTarget::Unknown
     };
     if let TypeTarget::Primitive(p) = target {
-        name = p.name().to_string();
+        name = p.name();
     }
     TypeRef {
-        name,
+        name: name.to_string(),
         target,
         collection,
         namespace,
         link: link
             .map(|l| l.target.clone())
-            .or(broken.map(|(_, target)| target)),
+            .or(broken.map(|(_, target)| target.to_string())),
         raw: cell.text.trim().to_string(),
         span,
     }
 }
 
 /// `[text](target ...)` written as plain text: the text and the target's first word.
-fn broken_link(raw: &str) -> Option<(String, String)> {
+fn broken_link(raw: &str) -> Option<(&str, &str)> {
     let rest = raw.strip_prefix('[')?;
     let close = rest.find("](")?;
-    let target = rest[close + 2..].split([')', ' ']).next()?.to_string();
-    Some((rest[..close].to_string(), target))
+    let target = rest[close + 2..].split([')', ' ']).next()?;
+    Some((&rest[..close], target))
 }
 
-fn clean(s: &str) -> String {
+fn clean(s: &str) -> &str {
     s.trim()
         .trim_matches(|c| c == '*' || c == '`' || c == '_')
         .trim()
-        .to_string()
 }
 
-fn strip_collection(s: &str, collection: &mut bool) -> String {
+/// `s` without `prefix` (lower-case ASCII), compared ignoring ASCII case.
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.as_bytes().get(..prefix.len())?;
+    // An ASCII match ends on a character boundary, so the slice is whole.
+    head.eq_ignore_ascii_case(prefix.as_bytes())
+        .then(|| &s[prefix.len()..])
+}
+
+fn strip_collection<'a>(s: &'a str, collection: &mut bool) -> &'a str {
     let t = s.trim();
-    let lower = t.to_ascii_lowercase();
-    if lower.starts_with("collection(") && t.ends_with(')') {
+    if let Some(inner) = strip_prefix_ci(t, "collection(").and_then(|r| r.strip_suffix(')')) {
         *collection = true;
-        return clean(&t[11..t.len() - 1]);
+        return clean(inner);
     }
-    if let Some(i) = lower.find(" collection") {
+    if let Some(i) = find_ascii_ci(t, " collection") {
         *collection = true;
         return clean(&t[..i]);
     }
-    if let Some(rest) = lower.strip_prefix("collection of ") {
+    if let Some(rest) = strip_prefix_ci(t, "collection of ") {
         *collection = true;
-        return clean(&t[t.len() - rest.len()..]);
+        return clean(rest);
     }
     if let Some(base) = t.strip_suffix("[]") {
         *collection = true;
         return clean(base);
     }
-    t.to_string()
+    t
 }
 
 /// Words that describe a kind of type rather than name one (`Enumeration`).
 fn is_generic_word(s: &str) -> bool {
-    matches!(
-        s.to_ascii_lowercase().as_str(),
-        "enumeration"
-            | "enum"
-            | "object"
-            | "complex"
-            | "complextype"
-            | "collection"
-            | "none"
-            | "n/a"
-            | "number"
-    )
+    const WORDS: [&str; 9] = [
+        "enumeration",
+        "enum",
+        "object",
+        "complex",
+        "complextype",
+        "collection",
+        "none",
+        "n/a",
+        "number",
+    ];
+    WORDS.iter().any(|w| s.eq_ignore_ascii_case(w))
 }
 
 fn is_identifier(s: &str) -> bool {
@@ -119,27 +127,32 @@ fn is_identifier(s: &str) -> bool {
 
 /// The primitive a type spelling names, in any of the spellings the docs use.
 pub fn primitive(name: &str) -> Option<Primitive> {
-    let n = name.trim().to_ascii_lowercase();
-    let n = n.strip_prefix("edm.").unwrap_or(&n);
-    Some(match n {
-        "string" | "str" | "text" => Primitive::String,
-        "boolean" | "bool" => Primitive::Boolean,
-        "byte" => Primitive::Byte,
-        "sbyte" => Primitive::SByte,
-        "int16" | "short" => Primitive::Int16,
-        "int32" | "int" | "integer" => Primitive::Int32,
-        "int64" | "long" => Primitive::Int64,
-        "single" | "float" => Primitive::Single,
-        "double" => Primitive::Double,
-        "decimal" => Primitive::Decimal,
-        "datetimeoffset" | "datetime" | "timestamp" => Primitive::DateTimeOffset,
-        "date" => Primitive::Date,
-        "timeofday" | "time" => Primitive::TimeOfDay,
-        "duration" | "timespan" => Primitive::Duration,
-        "guid" | "uuid" => Primitive::Guid,
-        "binary" | "byte[]" => Primitive::Binary,
-        "stream" => Primitive::Stream,
-        "json" => Primitive::Json,
+    let n = name.trim();
+    let n = strip_prefix_ci(n, "edm.").unwrap_or(n);
+    // Lower-cased on the stack: no spelling below is longer than 14 bytes.
+    let mut buf = [0u8; 16];
+    let lower = buf.get_mut(..n.len())?;
+    lower.copy_from_slice(n.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(match &*lower {
+        b"string" | b"str" | b"text" => Primitive::String,
+        b"boolean" | b"bool" => Primitive::Boolean,
+        b"byte" => Primitive::Byte,
+        b"sbyte" => Primitive::SByte,
+        b"int16" | b"short" => Primitive::Int16,
+        b"int32" | b"int" | b"integer" => Primitive::Int32,
+        b"int64" | b"long" => Primitive::Int64,
+        b"single" | b"float" => Primitive::Single,
+        b"double" => Primitive::Double,
+        b"decimal" => Primitive::Decimal,
+        b"datetimeoffset" | b"datetime" | b"timestamp" => Primitive::DateTimeOffset,
+        b"date" => Primitive::Date,
+        b"timeofday" | b"time" => Primitive::TimeOfDay,
+        b"duration" | b"timespan" => Primitive::Duration,
+        b"guid" | b"uuid" => Primitive::Guid,
+        b"binary" | b"byte[]" => Primitive::Binary,
+        b"stream" => Primitive::Stream,
+        b"json" => Primitive::Json,
         _ => return None,
     })
 }
@@ -271,7 +284,10 @@ pub fn inherited_from(src: &SourceText, cell: &Inline) -> Option<Spanned<String>
     let at = find_ascii_ci(raw, "inherited from")? + "inherited from".len();
     let after = span.start as usize + at;
     if let Some(link) = cell.links.iter().find(|l| l.span.start as usize >= after) {
-        return Some(Spanned::new(clean(&link.text), link.span.clone()));
+        return Some(Spanned::new(
+            clean(&link.text).to_string(),
+            link.span.clone(),
+        ));
     }
     let rest = &raw[at..];
     let lead = rest.len() - rest.trim_start().len();
@@ -286,6 +302,11 @@ pub fn inherited_from(src: &SourceText, cell: &Inline) -> Option<Spanned<String>
 /// ends in the capitalised word (lower-case "is required when ..." is a
 /// condition, not the flag).
 pub fn required(text: &str) -> Option<bool> {
+    // Every flag word starts with a capital `R` or `O`: most descriptions
+    // have neither and need no sentence split.
+    if !text.bytes().any(|b| b == b'R' || b == b'O') {
+        return None;
+    }
     text.split(['.', '|', '\n']).find_map(|sentence| {
         let last = sentence
             .split_whitespace()

@@ -109,7 +109,10 @@ pub(crate) fn list<P: AsRef<Path>>(
         }
         let walker = walkdir::WalkDir::new(p)
             .follow_links(false)
-            .sort_by_file_name();
+            // Entries sorted together share their folder's path, so their
+            // whole paths compare as their names do (`sort_by_file_name`),
+            // without parsing path components on every comparison.
+            .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()));
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_file() && is_page(e.path()) => names.push(e.into_path()),

@@ -79,19 +79,22 @@ fn operations(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 /// `/Users/{id | userPrincipalName}/Profile/Positions` -> `/user/{}/profile/position`.
 fn fold_path(path: &str) -> String {
     let path = path.split('?').next().unwrap_or(path);
-    path.split('/')
-        .map(|seg| {
-            if seg.starts_with('{') && seg.ends_with('}') {
-                "{}".to_string()
-            } else {
-                let lower = seg.to_ascii_lowercase();
-                lower
-                    .strip_suffix('s')
-                    .map_or(lower.clone(), str::to_string)
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("/")
+    // Built in one string: this runs for every operation of every page.
+    let mut out = String::with_capacity(path.len());
+    for (i, seg) in path.split('/').enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        if seg.starts_with('{') && seg.ends_with('}') {
+            out.push_str("{}");
+        } else {
+            let singular = seg.strip_suffix(['s', 'S']).unwrap_or(seg);
+            let start = out.len();
+            out.push_str(singular);
+            out[start..].make_ascii_lowercase();
+        }
+    }
+    out
 }
 
 fn paths(page: &Page) -> Vec<String> {

@@ -2,36 +2,31 @@
 //!
 //! Pure path arithmetic over the model: no file is ever read.
 use super::metadata::variants;
-use super::{normalize_path, parent, Ctx};
+use super::{join_normalized, parent, starts_with_ci, Ctx};
 use crate::{Code, Diagnostic};
-use graphdoc_model::{short_type_name, type_key, Link, Page, PageKind, TypeOrigin};
+use graphdoc_model::{short_type_name, type_key, Link, Page, PageKind, Span, TypeOrigin};
 
 /// The link rules: every relative `.md` link and INCLUDE of the page.
 pub(super) fn check(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
-    let folder = parent(&normalize_path(&page.path)).to_string();
+    let page_path = ctx.normalized(&page.path);
+    let folder = parent(&page_path);
     for link in &page.links {
         // The `[name](path)` of an INCLUDE line is checked as an include.
-        let in_include = page
-            .includes
-            .iter()
-            .any(|i| i.span.start <= link.span.start && link.span.end <= i.span.end);
-        if in_include {
+        if page.includes.iter().any(|i| within(&link.span, &i.span)) {
             continue;
         }
         let Some(target) = RelativeTarget::parse(&link.target) else {
             continue;
         };
-        let resolved = target.resolve(&folder);
+        let resolved = target.resolve(folder);
         if unresolved(ctx, &resolved) {
-            out.push(
-                Diagnostic::new(
-                    Code::UnresolvedLink,
-                    link.span.clone(),
-                    format!("link target `{}` is not in the input", target.path),
-                )
-                .with_label("no such page")
-                .with_note(format!("resolved to `{resolved}`, a folder of the input")),
-            );
+            out.push(unresolved_link(
+                &link.span,
+                "link",
+                "no such page",
+                &target,
+                &resolved,
+            ));
             continue;
         }
         if let Some(d) = type_mismatch(ctx, page, link, &target, &resolved) {
@@ -42,27 +37,64 @@ pub(super) fn check(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
         let Some(target) = RelativeTarget::parse(&include.target.value) else {
             continue;
         };
-        let resolved = target.resolve(&folder);
+        let resolved = target.resolve(folder);
         if unresolved(ctx, &resolved) {
-            out.push(
-                Diagnostic::new(
-                    Code::UnresolvedLink,
-                    include.target.span.clone(),
-                    format!("INCLUDE target `{}` is not in the input", target.path),
-                )
-                .with_label("no such file")
-                .with_note(format!("resolved to `{resolved}`, a folder of the input")),
-            );
+            let span = &include.target.span;
+            out.push(unresolved_link(
+                span,
+                "INCLUDE",
+                "no such file",
+                &target,
+                &resolved,
+            ));
         }
     }
+}
+
+/// unresolved-link for a `what` (link, INCLUDE) whose target resolved to
+/// `resolved`.
+fn unresolved_link(
+    span: &Span,
+    what: &str,
+    label: &str,
+    target: &RelativeTarget,
+    resolved: &str,
+) -> Diagnostic {
+    Diagnostic::new(
+        Code::UnresolvedLink,
+        span.clone(),
+        format!("{what} target `{}` is not in the input", target.path),
+    )
+    .with_label(label)
+    .with_note(format!("resolved to `{resolved}`, a folder of the input"))
+}
+
+/// Whether `inner` lies inside `outer` (byte ranges of one page).
+fn within(inner: &Span, outer: &Span) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+/// Whether `text` is non-empty and made of ASCII letters, digits, `_` and
+/// `.`: a type name, possibly namespace-qualified.
+fn is_type_like(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+}
+
+/// The first word of a page's H1, without emphasis or code marks.
+fn title_word(page: &Page) -> Option<&str> {
+    let first = page.title.as_ref()?.value.split_whitespace().next()?;
+    Some(first.trim_matches(['`', '*']))
 }
 
 /// A relative link to a markdown file, split into path and anchor.
 struct RelativeTarget<'a> {
     /// The path as written, without anchor and query.
     path: &'a str,
-    /// The `#anchor`, lower-cased, if any.
-    anchor: Option<String>,
+    /// The `#anchor` as written, if any.
+    anchor: Option<&'a str>,
 }
 
 impl<'a> RelativeTarget<'a> {
@@ -73,26 +105,26 @@ impl<'a> RelativeTarget<'a> {
         if t.is_empty() || t.starts_with(['/', '#', '\\']) || has_scheme(t) {
             return None;
         }
-        let end = t.find(['#', '?']).unwrap_or(t.len());
+        // Byte search: both marks are ASCII, and a char-set pattern decodes
+        // every character of every link.
+        let end = t
+            .bytes()
+            .position(|b| b == b'#' || b == b'?')
+            .unwrap_or(t.len());
         let path = &t[..end];
-        let anchor = t[end..].strip_prefix('#').map(str::to_ascii_lowercase);
+        let anchor = t[end..].strip_prefix('#');
         let md = path.len() >= 3 && path.as_bytes()[path.len() - 3..].eq_ignore_ascii_case(b".md");
         md.then_some(RelativeTarget { path, anchor })
     }
 
-    /// The normalised path of the target, resolved against `folder`.
+    /// The normalised path of the target, resolved against the normalised
+    /// `folder`.
     fn resolve(&self, folder: &str) -> String {
-        let mut joined = String::with_capacity(folder.len() + 1 + self.path.len());
-        if !folder.is_empty() {
-            joined.push_str(folder);
-            joined.push('/');
-        }
         if self.path.contains('%') {
-            joined.push_str(&self.path.replace("%20", " "));
+            join_normalized(folder, &self.path.replace("%20", " "))
         } else {
-            joined.push_str(self.path);
+            join_normalized(folder, self.path)
         }
-        normalize_path(&joined)
     }
 
     /// The file name without `.md`, lower-cased.
@@ -153,11 +185,7 @@ fn type_mismatch(
     resolved: &str,
 ) -> Option<Diagnostic> {
     let text = link.text.trim().trim_matches(['*', '`', '_']);
-    if text.is_empty()
-        || !text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
-    {
+    if !is_type_like(text) {
         return None;
     }
     // API pages are operations, not types.
@@ -166,7 +194,7 @@ fn type_mismatch(
     }
     // Dotted text is a namespace-qualified type (`microsoft.graph.user`) or
     // a property path (`assignment.assignTo`), which names no type.
-    if text.contains('.') && !text.to_ascii_lowercase().starts_with("microsoft.") {
+    if text.contains('.') && !starts_with_ci(text, "microsoft.") {
         return None;
     }
     let name = short_type_name(text);
@@ -188,18 +216,19 @@ fn type_mismatch(
     let wanted = variants(&key);
     let stem = target.stem();
     let exact = |candidate: &str| {
-        wanted
-            .iter()
-            .any(|v| candidate == v || candidate.ends_with(&format!("-{v}")))
+        wanted.iter().any(|v| {
+            candidate
+                .strip_suffix(v.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with('-'))
+        })
     };
     if exact(&stem) {
         return None;
     }
     // `enums.md#printfinishing-values`, `user.md#consentprovidedforminor-values`.
-    if target.anchor.as_ref().is_some_and(|a| {
-        wanted
-            .iter()
-            .any(|v| a.replace('-', "").contains(v.as_str()))
+    if target.anchor.is_some_and(|a| {
+        let a = a.to_ascii_lowercase().replace('-', "");
+        wanted.iter().any(|v| a.contains(v.as_str()))
     }) {
         return None;
     }
@@ -207,7 +236,7 @@ fn type_mismatch(
     if registered.is_some_and(|t| {
         t.sources
             .iter()
-            .any(|s| normalize_path(&s.page) == resolved)
+            .any(|s| ctx.normalized(&s.page) == resolved)
     }) {
         return None;
     }
@@ -290,13 +319,7 @@ fn target_page<'c>(ctx: &Ctx<'c>, resolved: &str) -> Option<&'c Page> {
 /// `@odata.type`, the first word of its H1, its enums.
 fn type_names(page: &Page) -> Vec<String> {
     let mut names: Vec<String> = primary_type_name(page).into_iter().collect();
-    if let Some(first) = page
-        .title
-        .as_ref()
-        .and_then(|t| t.value.split_whitespace().next())
-    {
-        names.push(first.trim_matches(['`', '*']).to_string());
-    }
+    names.extend(title_word(page).map(str::to_string));
     names.extend(page.enums.iter().map(|e| e.name.value.clone()));
     names.iter().map(|n| type_key(n)).collect()
 }
@@ -310,26 +333,15 @@ fn primary_type_name(page: &Page) -> Option<String> {
         .and_then(|j| j.annotation.as_ref()?.odata_type.as_ref())
         .map(|t| short_type_name(&t.value));
     annotated.or_else(|| {
-        let first = page
-            .title
-            .as_ref()?
-            .value
-            .split_whitespace()
-            .next()?
-            .trim_matches(['`', '*']);
-        let ok = !first.is_empty()
-            && first
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
-        ok.then(|| short_type_name(first))
+        let first = title_word(page)?;
+        is_type_like(first).then(|| short_type_name(first))
     })
 }
 
 /// Whether the link stands in a Type cell (a property, parameter or method
 /// return type), where its text is meant as a type name.
 fn in_type_cell(page: &Page, link: &Link) -> bool {
-    let inside =
-        |span: &graphdoc_model::Span| span.start <= link.span.start && link.span.end <= span.end;
+    let inside = |span: &Span| within(&link.span, span);
     super::all_properties(page).any(|p| inside(&p.type_ref.span))
         || page
             .parameters

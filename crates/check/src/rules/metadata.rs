@@ -1,7 +1,7 @@
 //! metadata-missing, title-mismatch and missing-section: the frame every
 //! markdown page is expected to have.
 use super::paths::span_of;
-use super::Ctx;
+use super::{contains_ci, starts_with_ci, Ctx};
 use crate::{Code, Diagnostic};
 use graphdoc_model::{JsonValue, Page, PageFormat, PageKind, ProblemKind, Span};
 
@@ -349,9 +349,7 @@ fn missing_sections(page: &Page, out: &mut Vec<Diagnostic>) {
 /// list. Abstract types with an empty representation (`mediaConfig`) and
 /// entities with only relationships (`planner`) need no Properties table.
 fn properties_missing(page: &Page) -> bool {
-    if !page.properties.is_empty()
-        || has_heading(page, |t| t.to_ascii_lowercase().contains("properties"))
-    {
+    if !page.properties.is_empty() || has_heading(page, |t| contains_ci(t, "properties")) {
         return false;
     }
     let Some(JsonValue::Object { members, .. }) = page
@@ -374,11 +372,6 @@ fn has_heading(page: &Page, pred: impl Fn(&str) -> bool) -> bool {
     page.headings
         .iter()
         .any(|h| h.level > 1 && pred(h.text.value.trim()))
-}
-
-fn starts_with_ci(text: &str, prefix: &str) -> bool {
-    text.get(..prefix.len())
-        .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
 }
 
 fn kind_name(kind: PageKind) -> &'static str {

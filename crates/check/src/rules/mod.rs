@@ -33,6 +33,11 @@ pub struct Ctx<'a> {
     /// Normalised page path -> index of the first page with that path (where
     /// `page_index` holds the last, for inputs naming a page twice).
     pub first_page: HashMap<String, usize>,
+    /// Every page's path, normalised, by page index.
+    normalized_paths: Vec<String>,
+    /// Page path as walked -> page index: rules normalise the paths of type
+    /// sources and linking pages once per link, and these are page paths.
+    by_path: HashMap<&'a str, usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -62,9 +67,15 @@ impl<'a> Ctx<'a> {
             first_page.entry(path.clone()).or_insert(i);
         }
         let page_index = normalized
-            .into_iter()
+            .iter()
             .enumerate()
-            .map(|(i, p)| (p, i))
+            .map(|(i, p)| (p.clone(), i))
+            .collect();
+        let by_path = corpus
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.path.as_str(), i))
             .collect();
         Ctx {
             corpus,
@@ -74,6 +85,17 @@ impl<'a> Ctx<'a> {
             defines_types,
             page_index,
             first_page,
+            normalized_paths: normalized,
+            by_path,
+        }
+    }
+
+    /// [`normalize_path`] of `path`, looked up rather than computed when
+    /// `path` is the path of an input page (as type sources' paths are).
+    pub fn normalized<'p>(&'p self, path: &'p str) -> std::borrow::Cow<'p, str> {
+        match self.by_path.get(path) {
+            Some(&i) => std::borrow::Cow::Borrowed(self.normalized_paths[i].as_str()),
+            None => std::borrow::Cow::Owned(normalize_path(path)),
         }
     }
 
@@ -83,7 +105,7 @@ impl<'a> Ctx<'a> {
         if target.is_empty() || target.contains("://") || target.starts_with('/') {
             return None;
         }
-        let from_dir = parent(&normalize_path(&from.path)).to_string();
+        let from_dir = parent(&self.normalized(&from.path)).to_string();
         let resolved = normalize_path(&format!("{from_dir}/{target}"));
         self.page_index
             .get(&resolved)
@@ -106,14 +128,32 @@ pub fn all_properties(page: &Page) -> impl Iterator<Item = &graphdoc_model::Prop
 
 /// `a/./b/../c.md` -> `a/c.md`, lower-cased, `/` separators.
 pub fn normalize_path(path: &str) -> String {
-    // Built in place: a segment is appended lower-cased, and `..` drops the
-    // last one (after the last `/` of the output) unless that is `..` too.
     let absolute = path.starts_with(['/', '\\']);
-    let base = usize::from(absolute);
     let mut out = String::with_capacity(path.len() + 1);
     if absolute {
         out.push('/');
     }
+    push_segments(&mut out, usize::from(absolute), path);
+    out
+}
+
+/// `normalize_path(&format!("{folder}/{relative}"))` for a `folder` that is
+/// already normalised (or `normalize_path(relative)` for an empty one), without
+/// normalising the folder again. `relative` must not start with a separator.
+pub fn join_normalized(folder: &str, relative: &str) -> String {
+    let mut out = String::with_capacity(folder.len() + 1 + relative.len());
+    out.push_str(folder);
+    // Normalising `folder` itself would have left exactly `folder` in the
+    // output, so the segments of `relative` continue from there.
+    push_segments(&mut out, usize::from(folder.starts_with('/')), relative);
+    out
+}
+
+/// Appends the segments of `path` to the normalised path `out`, whose first
+/// `base` bytes are its root (`/`, or nothing for a relative path).
+fn push_segments(out: &mut String, base: usize, path: &str) {
+    // Built in place: a segment is appended lower-cased, and `..` drops the
+    // last one (after the last `/` of the output) unless that is `..` too.
     let push = |out: &mut String, seg: &str| {
         if out.len() > base {
             out.push('/');
@@ -139,13 +179,29 @@ pub fn normalize_path(path: &str) -> String {
                 if out.len() > base && &out[last..] != ".." {
                     out.truncate(if last > base { last - 1 } else { base });
                 } else {
-                    push(&mut out, "..");
+                    push(out, "..");
                 }
             }
-            s => push(&mut out, s),
+            s => push(out, s),
         }
     }
-    out
+}
+
+/// Whether `text` starts with `prefix` (lower-case ASCII), ignoring ASCII
+/// case: `text.to_ascii_lowercase().starts_with(prefix)` without the copy.
+pub(crate) fn starts_with_ci(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+}
+
+/// Whether `hay` contains `needle` (lower-case ASCII), ignoring ASCII case:
+/// `hay.to_ascii_lowercase().contains(needle)` without the copy.
+pub(crate) fn contains_ci(hay: &str, needle: &str) -> bool {
+    needle.is_empty()
+        || hay
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// The folder part of a normalised path ("" for a bare file name).
@@ -245,6 +301,28 @@ mod tests {
             "É/ü/../X.md",
         ] {
             assert_eq!(normalize_path(p), normalize_slowly(p), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn joining_onto_a_normalised_folder_is_normalising_the_join() {
+        // Folders as `parent` gives them: normalised, never a bare `/`.
+        for folder in ["", "a", "docs/api", "/abs/dir", "..", "../../x", "/.."] {
+            for rel in [
+                "x.md",
+                "../y.md",
+                "../../../z.md",
+                "./A/B.md",
+                "a//b\\C.md",
+                "..",
+            ] {
+                let want = if folder.is_empty() {
+                    normalize_path(rel)
+                } else {
+                    normalize_path(&format!("{folder}/{rel}"))
+                };
+                assert_eq!(join_normalized(folder, rel), want, "{folder:?} {rel:?}");
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 //! path-convention, example-path-mismatch and api-version-segment: the
 //! paths a page declares and the URLs its examples call.
-use super::Ctx;
+use super::{contains_ci, starts_with_ci, Ctx};
 use crate::{Code, Diagnostic};
 use graphdoc_model::{Example, MessageStart, Operation, Page, Span, Spanned};
 use std::collections::{HashMap, HashSet};
@@ -24,10 +24,7 @@ const ROOT_COLLECTIONS: &[(&str, &str)] = &[
 pub(super) fn check(_ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
     for op in &page.operations {
         if let Some(root) = keyed_root(op) {
-            if let Some((_, plural)) = ROOT_COLLECTIONS
-                .iter()
-                .find(|(s, _)| s.eq_ignore_ascii_case(root.name))
-            {
+            if let Some(plural) = root_plural(root.name) {
                 out.push(singular_root(page, op, &root, plural));
             }
         }
@@ -39,20 +36,21 @@ pub(super) fn check(_ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
     versions(page, out);
 }
 
+/// The Graph collection whose common singular slip is `name` (any case).
+fn root_plural(name: &str) -> Option<&'static str> {
+    ROOT_COLLECTIONS
+        .iter()
+        .find(|(s, _)| s.eq_ignore_ascii_case(name))
+        .map(|&(_, plural)| plural)
+}
+
 /// path-convention: a syntax path with a literal id (a GUID copied from an
 /// example) where a `{parameter}` belongs. One finding per path, at the
 /// first such id.
 fn literal_ids(page: &Page, op: &Operation, out: &mut Vec<Diagnostic>) {
     let template = op.path.template.value.as_str();
     let path_end = template.find('?').unwrap_or(template.len());
-    let mut offset = 0;
-    let mut found: Vec<(usize, &str)> = Vec::new();
-    for seg in template[..path_end].split('/') {
-        if is_guid(seg) {
-            found.push((offset, seg));
-        }
-        offset += seg.len() + 1;
-    }
+    let found: Vec<(usize, &str)> = guid_segments(&template[..path_end]).collect();
     let Some(&(at, first)) = found.first() else {
         return;
     };
@@ -189,9 +187,7 @@ pub(super) fn siblings(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let lower = root.name.to_ascii_lowercase();
             // Already reported by `check`; and a first segment other pages
             // use too is an established root, whatever its shape.
-            if ROOT_COLLECTIONS
-                .iter()
-                .any(|(s, _)| s.eq_ignore_ascii_case(root.name))
+            if root_plural(root.name).is_some()
                 || roots.get(&lower).is_some_and(|p| p.iter().any(|&j| j != i))
                 || !reported.insert(root.name)
             {
@@ -352,7 +348,7 @@ fn request_line(example: &Example) -> Option<RequestLine<'_>> {
     };
     if let Some(scheme_end) = url.value.find("://") {
         let host = url.value[scheme_end + 3..].split('/').next().unwrap_or("");
-        if !host.to_ascii_lowercase().contains("graph") {
+        if !contains_ci(host, "graph") {
             return None;
         }
     }
@@ -373,7 +369,7 @@ fn readings(path: &str) -> Vec<String> {
     let plain = |p: &str| {
         let kept: Vec<&str> = p
             .split('/')
-            .filter(|s| !s.is_empty() && !s.to_ascii_lowercase().starts_with("microsoft.graph."))
+            .filter(|s| !s.is_empty() && !starts_with_ci(s, "microsoft.graph."))
             .collect();
         let kept = match kept.split_last() {
             Some((last, rest)) if last.eq_ignore_ascii_case("$count") => rest,
@@ -398,10 +394,7 @@ fn aliased(canonical: &str) -> String {
         match *seg {
             s if s.eq_ignore_ascii_case("me") => out.extend(["users", "me"]),
             s if i == 0 && s.eq_ignore_ascii_case("drive") => out.extend(["me", "drive"]),
-            s if after_drive
-                && (s.eq_ignore_ascii_case("root")
-                    || s.to_ascii_lowercase().starts_with("root:")) =>
-            {
+            s if after_drive && (s.eq_ignore_ascii_case("root") || starts_with_ci(s, "root:")) => {
                 out.extend(["items", s]);
             }
             s => out.push(s),
@@ -552,14 +545,17 @@ fn flush(tokens: &mut Vec<Token>, lit: &mut String) {
 
 /// The first whole-segment GUID in `s` (offset, length).
 fn guid_at(s: &str) -> Option<(usize, usize)> {
+    guid_segments(s).next().map(|(at, seg)| (at, seg.len()))
+}
+
+/// The `/`-separated segments of `s` that are GUIDs, with their offsets.
+fn guid_segments(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut offset = 0;
-    for seg in s.split('/') {
-        if is_guid(seg) {
-            return Some((offset, seg.len()));
-        }
+    s.split('/').filter_map(move |seg| {
+        let at = offset;
         offset += seg.len() + 1;
-    }
-    None
+        is_guid(seg).then_some((at, seg))
+    })
 }
 
 /// `acdefc6b-2dc6-4e71-b1e9-6d9810ab1793`
@@ -663,7 +659,7 @@ fn versions(page: &Page, out: &mut Vec<Diagnostic>) {
     let beta_page = page
         .includes
         .iter()
-        .any(|i| i.name.to_ascii_lowercase().contains("beta-disclaimer"));
+        .any(|i| contains_ci(&i.name, "beta-disclaimer"));
     let betas = votes.iter().filter(|(_, m)| *m == Some("beta")).count();
     let v1s = votes.iter().filter(|(_, m)| *m == Some("v1.0")).count();
     // The page's version: the beta disclaimer says beta; otherwise the
