@@ -23,7 +23,7 @@ const PINNED: &[(&str, usize)] = &[
     ("path-convention", 29),
     ("permissions-order", 23),
     ("placeholder-value", 556),
-    ("request-response-mismatch", 24),
+    ("request-response-mismatch", 22),
     ("response-type-mismatch", 6),
     ("timestamp-order", 272),
     ("title-mismatch", 13),

@@ -222,7 +222,7 @@ fn related(ctx: &Ctx, a: &str, b: &str) -> bool {
         };
         t.sources
             .iter()
-            .filter_map(|s| ctx.page_index.get(&super::normalize_path(&s.page)))
+            .filter_map(|s| ctx.page_index.get(ctx.normalized(&s.page).as_ref()))
             .any(|&i| {
                 ctx.corpus.pages[i].description.as_ref().is_some_and(|d| {
                     d.value
@@ -368,9 +368,10 @@ fn echo(sent: &JsonNode, echoed: &JsonNode, path: &str, out: &mut Vec<Diagnostic
 
 /// Whether a response value echoes a request value. Services normalise what
 /// they store: letter case of enum-like strings (`Low` -> `low`), the form or
-/// time zone of date-times (`12:00:00` -> `12:00:00.0000000`), and they
-/// decorate values (`Partner` -> `B2X_1_Partner`, text wrapped in HTML) or
-/// mask secrets (`******`), so those are not findings.
+/// time zone of date-times (`12:00:00` -> `12:00:00.0000000`), the markup of
+/// HTML (whitespace, relative links made absolute), and they decorate values
+/// (`Partner` -> `B2X_1_Partner`, text wrapped in HTML, `$count=true` added
+/// to a query) or mask secrets (`******`), so those are not findings.
 fn echoes(sent: &JsonValue, back: &JsonValue) -> bool {
     match (sent, back) {
         (JsonValue::String(a), JsonValue::String(b)) => {
@@ -382,9 +383,52 @@ fn echoes(sent: &JsonValue, back: &JsonValue) -> bool {
                 || (!a.trim().is_empty()
                     && b.to_ascii_lowercase()
                         .contains(&a.trim().to_ascii_lowercase()))
+                || ((is_html(a) || is_html(b))
+                    && visible_text(b)
+                        .to_lowercase()
+                        .contains(&visible_text(a).to_lowercase()))
+                || extends_query(a, b)
         }
         (a, b) => a == b,
     }
+}
+
+/// Whether a string is HTML markup rather than text that mentions a `<`.
+fn is_html(s: &str) -> bool {
+    let s = s.trim_start();
+    s.starts_with('<') && s.contains('>')
+}
+
+/// What a reader of HTML sees: the text outside tags, whitespace runs as one
+/// space. Plain text comes out as itself, its whitespace normalised.
+fn visible_text(s: &str) -> String {
+    let mut text = String::with_capacity(s.len());
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `back` is the query `sent` with parameters the service added:
+/// the same path, and every `&`-separated parameter of `sent` among those
+/// of `back`.
+fn extends_query(sent: &str, back: &str) -> bool {
+    let (Some((path, query)), Some((back_path, back_query))) =
+        (sent.split_once('?'), back.split_once('?'))
+    else {
+        return false;
+    };
+    let back_params: Vec<&str> = back_query.split('&').collect();
+    path == back_path && query.split('&').all(|p| back_params.contains(&p))
 }
 
 fn looks_like_date(s: &str) -> bool {
@@ -400,8 +444,14 @@ fn looks_like_date(s: &str) -> bool {
 fn show(v: &JsonValue) -> String {
     match v {
         JsonValue::String(s) => {
-            // Bodies hold HTML and long text: one line, shortened.
-            let one_line: String = s
+            // Bodies hold HTML and long text: one line, shortened; of HTML,
+            // the text a reader sees, since the head says nothing.
+            let shown = if is_html(s) {
+                visible_text(s)
+            } else {
+                s.clone()
+            };
+            let one_line: String = shown
                 .chars()
                 .map(|c| if c.is_control() { ' ' } else { c })
                 .collect();
@@ -735,4 +785,54 @@ fn complete(ctx: &Ctx, t: &TypeDef) -> bool {
     chain.last().is_some_and(|root| {
         root.name.eq_ignore_ascii_case("entity") || root.kind == TypeKind::Complex
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(text: &str) -> JsonValue {
+        JsonValue::String(text.into())
+    }
+
+    #[test]
+    fn html_echoes_compare_the_text_a_reader_sees() {
+        // Markup rewritten, links made absolute, no text either side.
+        assert!(echoes(
+            &s("<div>\n<span><img src=\"../a/1\"></span>\n</div>"),
+            &s("<div><span><img src=\"https://x/a/1\"></span></div>")
+        ));
+        // Plain text wrapped in a document.
+        assert!(echoes(
+            &s("Does noon work?"),
+            &s("<html><head><meta charset=\"utf-8\"></head><body>\r\nDoes  noon work?\r\n</body></html>")
+        ));
+        assert!(!echoes(
+            &s("Does noon work?"),
+            &s("<html><body>Does late morning work?</body></html>")
+        ));
+    }
+
+    #[test]
+    fn a_query_may_gain_parameters_but_not_change_them() {
+        assert!(echoes(
+            &s("./members/?$filter=(a eq 'b')"),
+            &s("./members/?$count=true&$filter=(a eq 'b')")
+        ));
+        assert!(!echoes(
+            &s("./members/?$filter=(a eq 'b')"),
+            &s("./members/?$filter=(a eq 'c')&$count=true")
+        ));
+        assert!(!echoes(&s("/groups/1?$top=1"), &s("/groups/2?$top=1")));
+    }
+
+    #[test]
+    fn html_is_shown_as_its_text() {
+        assert_eq!(
+            show(&s(
+                "<html>\r\n<head><meta x=\"y\"></head><body>Late morning?</body></html>"
+            )),
+            "`\"Late morning?\"`"
+        );
+    }
 }
