@@ -7,6 +7,7 @@
 //! URLs become autolinks, and long text is wrapped.
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::borrow::Cow;
 
 /// Wrap doc text at this many characters (the `/// ` prefix and the item's
 /// indentation come on top).
@@ -44,22 +45,28 @@ fn sentences(text: &str) -> Vec<&str> {
 
 /// Escapes one word for rustdoc markdown: brackets would be read as
 /// intra-doc links and angle brackets as HTML; a URL (also inside quotes
-/// or parentheses) becomes an autolink.
-fn escape_word(word: &str) -> String {
+/// or parentheses) becomes an autolink. Most words need nothing, and are
+/// returned as they are without searching them twice.
+fn escape_word(word: &str) -> Cow<'_, str> {
+    let bracket = word.bytes().any(|b| matches!(b, b'[' | b']' | b'<' | b'>'));
+    let url = word.as_bytes().windows(7).any(|w| w.starts_with(b"http"));
+    if !bracket && !url {
+        return Cow::Borrowed(word);
+    }
     let start = word.find("https://").or_else(|| word.find("http://"));
     if let Some(start) = start {
         let rest = &word[start..];
         let url = rest.trim_end_matches(['.', ',', ';', ':', ')', '"', '\'', ']']);
         if !url.contains(['<', '>']) {
             let tail = &rest[url.len()..];
-            return format!(
+            return Cow::Owned(format!(
                 "{}<{url}>{}",
                 escape_text(&word[..start]),
                 escape_text(tail)
-            );
+            ));
         }
     }
-    escape_text(word)
+    Cow::Owned(escape_text(word))
 }
 
 fn escape_text(text: &str) -> String {
@@ -98,11 +105,19 @@ fn escape_line_start(line: String) -> String {
 /// (a longer word gets a line of its own).
 pub fn wrap(text: &str) -> Vec<String> {
     let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
+    let mut line = String::with_capacity(WRAP);
+    // ASCII text splits the same at ASCII whitespace (save the vertical tab,
+    // which `split_whitespace` also splits at), without decoding chars.
+    let words: Box<dyn Iterator<Item = &str>> = if text.is_ascii() && !text.contains('\x0b') {
+        Box::new(text.split_ascii_whitespace())
+    } else {
+        Box::new(text.split_whitespace())
+    };
+    for word in words {
         let word = escape_word(word);
         if !line.is_empty() && line.len() + 1 + word.len() > WRAP {
-            lines.push(escape_line_start(std::mem::take(&mut line)));
+            let full = std::mem::replace(&mut line, String::with_capacity(WRAP));
+            lines.push(escape_line_start(full));
         }
         if !line.is_empty() {
             line.push(' ');
@@ -161,7 +176,11 @@ pub fn inner_attrs(lines: &[String]) -> TokenStream {
 /// `code` in backticks, with backticks inside it removed (documented names
 /// never contain them; this keeps a stray one from breaking the span).
 pub fn code(text: &str) -> String {
-    format!("`{}`", text.replace('`', ""))
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('`');
+    out.extend(text.split('`'));
+    out.push('`');
+    out
 }
 
 #[cfg(test)]

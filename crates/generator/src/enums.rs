@@ -8,11 +8,113 @@
 //! exact documented strings, so values round-trip byte for byte.
 use crate::docs;
 use crate::naming::ident;
-use crate::plan::{EnumPlan, Plan};
+use crate::plan::{EnumPlan, Plan, VariantPlan};
+use crate::text::{self, Writer};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The module file of enum `index`.
+fn variant_doc(v: &VariantPlan) -> Vec<String> {
+    let description = v
+        .member
+        .description
+        .as_ref()
+        .map(|d| docs::without_todo(&d.value))
+        .filter(|d| !d.is_empty());
+    let first = format!("{}.", docs::code(&v.value));
+    let paragraphs: Vec<String> = [Some(first), description].into_iter().flatten().collect();
+    docs::paragraphs(&paragraphs)
+}
+
+fn catch_all_doc() -> Vec<String> {
+    docs::paragraphs(&["A value the docs do not list, kept as sent."])
+}
+
+/// The module file of enum `index` as formatted text. `None` when a line
+/// would need a layout [`text`] does not model, or the enum has no members
+/// (its methods then have no `match`).
+pub fn module_text(plan: &Plan, index: usize) -> Option<String> {
+    let e = &plan.enums[index];
+    if e.variants.is_empty() {
+        return None;
+    }
+    let name = text::ident(&e.ident);
+    let catch_all = text::ident(&e.catch_all);
+    let mut w = Writer::new();
+    w.line(
+        0,
+        "use serde::{Deserialize, Deserializer, Serialize, Serializer};",
+    );
+    w.blank();
+    w.doc(0, &enum_doc(e));
+    w.line(0, "#[derive(Debug, Clone, PartialEq, Eq, Hash)]");
+    w.line(0, &format!("pub enum {name} {{"));
+    let variants: Vec<(String, String)> = e
+        .variants
+        .iter()
+        .map(|v| (text::ident(&v.ident), text::string(&v.value)))
+        .collect();
+    for (v, (variant, _)) in e.variants.iter().zip(&variants) {
+        w.doc(4, &variant_doc(v));
+        w.fit(4, &format!("{variant},"));
+    }
+    w.doc(4, &catch_all_doc());
+    w.fit(4, &format!("{catch_all}(String),"));
+    w.line(0, "}");
+    w.blank();
+    w.fit(0, &format!("impl {name} {{"));
+    w.line(4, "/// The JSON string of this value.");
+    w.line(4, "pub fn as_str(&self) -> &str {");
+    w.line(8, "match self {");
+    for (variant, value) in &variants {
+        w.arm(12, &format!("Self::{variant}"), value);
+    }
+    w.fit(12, &format!("Self::{catch_all}(value) => value.as_str(),"));
+    w.line(8, "}");
+    w.line(4, "}");
+    w.line(0, "}");
+    w.blank();
+    w.impl_header("impl From<&str>", &name);
+    w.line(4, "fn from(value: &str) -> Self {");
+    w.line(8, "match value {");
+    for (variant, value) in &variants {
+        w.arm(12, value, &format!("Self::{variant}"));
+    }
+    w.fit(12, &format!("_ => Self::{catch_all}(value.to_owned()),"));
+    w.line(8, "}");
+    w.line(4, "}");
+    w.line(0, "}");
+    w.blank();
+    w.impl_header("impl std::fmt::Display", &name);
+    w.line(
+        4,
+        "fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {",
+    );
+    w.line(8, "f.write_str(self.as_str())");
+    w.line(4, "}");
+    w.line(0, "}");
+    w.blank();
+    w.impl_header("impl Serialize", &name);
+    w.line(
+        4,
+        "fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {",
+    );
+    w.line(8, "serializer.serialize_str(self.as_str())");
+    w.line(4, "}");
+    w.line(0, "}");
+    w.blank();
+    w.impl_header("impl<'de> Deserialize<'de>", &name);
+    w.line(
+        4,
+        "fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {",
+    );
+    w.line(8, "let value = String::deserialize(deserializer)?;");
+    w.line(8, "Ok(Self::from(value.as_str()))");
+    w.line(4, "}");
+    w.line(0, "}");
+    w.finish()
+}
+
+/// The module file of enum `index` as tokens.
 pub fn module(plan: &Plan, index: usize) -> TokenStream {
     let e = &plan.enums[index];
     let name = ident(&e.ident);
@@ -20,23 +122,13 @@ pub fn module(plan: &Plan, index: usize) -> TokenStream {
     let doc = docs::attrs(&enum_doc(e));
     let variants = e.variants.iter().map(|v| {
         let variant = ident(&v.ident);
-        let description = v
-            .member
-            .description
-            .as_ref()
-            .map(|d| docs::without_todo(&d.value))
-            .filter(|d| !d.is_empty());
-        let first = format!("{}.", docs::code(&v.value));
-        let paragraphs: Vec<String> = [Some(first), description].into_iter().flatten().collect();
-        let doc = docs::attrs(&docs::paragraphs(&paragraphs));
+        let doc = docs::attrs(&variant_doc(v));
         quote! {
             #doc
             #variant,
         }
     });
-    let catch_all_doc = docs::attrs(&docs::paragraphs(&[
-        "A value the docs do not list, kept as sent.",
-    ]));
+    let catch_all_doc = docs::attrs(&catch_all_doc());
     let to_str = e.variants.iter().map(|v| {
         let variant = ident(&v.ident);
         let value = &v.value;

@@ -13,11 +13,14 @@ use crate::docs;
 use crate::naming::{self, ident, Scope};
 use crate::output::display_path;
 use crate::plan::{FieldPlan, Plan};
+use crate::render::{Item, RustFile};
+use crate::text::{self, Writer};
 use crate::types::{self, Scalar};
-use crate::{Exclusion, GenError};
+use crate::{test_file, Exclusion, GenError};
 use graphdoc_model::{short_type_name, type_key, Corpus, HttpMessage, Page, Primitive, TypeTarget};
 use proc_macro2::TokenStream;
 use quote::quote;
+use rayon::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -54,21 +57,35 @@ pub struct Examples {
 
 /// Collects every example body of the corpus.
 pub fn collect(plan: &Plan, corpus: &Corpus) -> Examples {
+    // Pages are independent; their results are joined in page order.
+    let pages: Vec<Examples> = corpus
+        .pages
+        .par_iter()
+        .map(|page| {
+            let mut out = Examples {
+                cases: Vec::new(),
+                excluded: Vec::new(),
+            };
+            for example in &page.examples {
+                let messages: [(&'static str, _); 2] = [
+                    ("request", &example.request),
+                    ("response", &example.response),
+                ];
+                for (kind, message) in messages {
+                    let Some(message) = message else { continue };
+                    consider(plan, page, kind, message, example.name.as_deref(), &mut out);
+                }
+            }
+            out
+        })
+        .collect();
     let mut out = Examples {
         cases: Vec::new(),
         excluded: Vec::new(),
     };
-    for page in &corpus.pages {
-        for example in &page.examples {
-            let messages: [(&'static str, _); 2] = [
-                ("request", &example.request),
-                ("response", &example.response),
-            ];
-            for (kind, message) in messages {
-                let Some(message) = message else { continue };
-                consider(plan, page, kind, message, example.name.as_deref(), &mut out);
-            }
-        }
+    for page in pages {
+        out.cases.extend(page.cases);
+        out.excluded.extend(page.excluded);
     }
     out
 }
@@ -390,11 +407,28 @@ fn shared_dir<'a>(mut locations: impl Iterator<Item = &'a str>) -> &'a str {
 /// A string literal of the JSON text: a raw string when possible, so the
 /// body reads as it does on the page.
 pub fn json_literal(text: &str) -> TokenStream {
-    let escaped = proc_macro2::Literal::string(text);
+    match raw_literal(text).and_then(|raw| raw.parse::<proc_macro2::Literal>().ok()) {
+        Some(raw) => quote!(#raw),
+        None => {
+            let escaped = proc_macro2::Literal::string(text);
+            quote!(#escaped)
+        }
+    }
+}
+
+/// [`json_literal`] as text.
+pub fn json_literal_text(text: &str) -> String {
+    raw_literal(text).unwrap_or_else(|| crate::text::string(text))
+}
+
+/// The raw string literal of `text`, with enough `#`s to hold it; `None`
+/// when no raw string can (proc-macro2 reads these back as one literal, so
+/// both renderings agree without lexing the text again).
+fn raw_literal(text: &str) -> Option<String> {
     // Raw strings cannot hold a bare CR; `tidy` removed CRLF, but an
     // embedded parsed value could still contain one.
     if text.contains('\r') {
-        return quote!(#escaped);
+        return None;
     }
     let mut longest = 0;
     let mut run: Option<usize> = None;
@@ -408,19 +442,20 @@ pub fn json_literal(text: &str) -> TokenStream {
             _ => None,
         };
     }
-    let hashes = "#".repeat(longest + 1);
-    match format!("r{hashes}\"{text}\"{hashes}").parse::<proc_macro2::Literal>() {
-        Ok(raw) => quote!(#raw),
-        Err(_) => quote!(#escaped),
+    // Rust allows at most 255 `#`s around a raw string.
+    if longest + 1 > 255 {
+        return None;
     }
+    let hashes = "#".repeat(longest + 1);
+    Some(format!("r{hashes}\"{text}\"{hashes}"))
 }
 
-/// `tests/examples/cases.rs`: one test per case, and the exclusions.
-pub fn cases_module(
-    plan: &Plan,
-    examples: &Examples,
-    crate_ident: &str,
-) -> Result<TokenStream, GenError> {
+/// The summary, imports, tests and exclusions of `tests/examples/cases.rs`.
+pub fn cases_module<'a>(
+    plan: &'a Plan,
+    examples: &'a Examples,
+    crate_ident: &'a str,
+) -> Result<RustFile<'a>, GenError> {
     let locations: Vec<(&str, &str)> = examples
         .cases
         .iter()
@@ -431,98 +466,218 @@ pub fn cases_module(
         1 => "1 example body round-trips through its documented type".to_string(),
         n => format!("{n} example bodies round-trip through their documented types"),
     };
-    let excluded = match examples.excluded.len() {
-        1 => "1 is excluded".to_string(),
-        n => format!("{n} are excluded"),
-    };
-    let summary = docs::inner_attrs(&docs::paragraphs(&[format!(
-        "{tested}; {excluded} (listed in `EXCLUDED`, printed by \
-         `excluded_examples_are_reported`)."
-    )]));
-    let mut used_types = BTreeSet::new();
-    let tests: Vec<TokenStream> = examples
+    let summary = test_file::summary(&tested, examples.excluded.len());
+    let used_types: BTreeSet<&str> = examples
         .cases
         .iter()
-        .zip(&names)
-        .map(|(case, name)| {
-            let ty_name = &plan.structs[case.target].ident;
-            used_types.insert(ty_name.as_str());
-            let ty = ident(ty_name);
-            let ty = if case.collection {
-                let krate = ident(crate_ident);
-                quote!(#krate::requests::Collection<#ty>)
-            } else {
-                quote!(#ty)
-            };
-            let function = ident(name);
-            let what = match &case.name {
-                Some(n) => format!("the {} of example {}", case.kind, docs::code(n)),
-                None => format!("the {}", case.kind),
-            };
-            let mut paragraphs = vec![format!(
-                "{}: {what}, documented as {}{}.",
-                docs::code(&case.location),
-                docs::code(&case.documented),
-                if case.collection { " (collection)" } else { "" }
-            )];
-            paragraphs.extend(case.note.clone());
-            let doc = docs::attrs(&docs::paragraphs(&paragraphs));
-            let literal = json_literal(&case.json);
-            let keys = |keys: &Vec<String>| quote!(&[#(#keys),*]);
-            let unlisted = if case.collection {
-                let lists = case.unlisted.iter().map(keys);
-                quote! {
-                    let unlisted: &[&[&str]] = &[#(#lists),*];
-                    assert_eq!(typed.value.len(), unlisted.len());
-                    for (item, expected) in typed.value.iter().zip(unlisted) {
-                        assert_unlisted(item.additional(), expected);
-                    }
-                }
-            } else {
-                let list = case.unlisted.first().map_or_else(|| quote!(&[]), keys);
-                quote!(assert_unlisted(typed.additional(), #list);)
-            };
-            quote! {
-                #doc
-                #[test]
-                fn #function() {
-                    let body = #literal;
-                    let typed = round_trip::<#ty>(body);
-                    #unlisted
-                }
-            }
-        })
+        .map(|case| plan.structs[case.target].ident.as_str())
         .collect();
-    let imports = (!tests.is_empty()).then(|| {
-        let krate = ident(crate_ident);
-        let types = used_types.iter().map(|t| ident(t));
-        quote! {
-            use super::support::{assert_unlisted, round_trip};
-            use #krate::types::{#(#types),*};
+    let mut items = Vec::with_capacity(examples.cases.len() + 4);
+    if !examples.cases.is_empty() {
+        let mut w = Writer::new();
+        w.line(0, "use super::support::{assert_unlisted, round_trip};");
+        items.push(Item::declaration(w.finish().unwrap_or_default()));
+        let mut w = Writer::new();
+        let types: Vec<String> = used_types.iter().map(|t| text::ident(t)).collect();
+        w.use_group(
+            "use",
+            &format!("{}::types::", text::ident(crate_ident)),
+            &types,
+        );
+        items.push(Item::declaration(w.finish().unwrap_or_default()));
+    }
+    items.extend(
+        examples
+            .cases
+            .par_iter()
+            .zip(names)
+            .map(|(case, name)| {
+                let test = CaseTest::new(plan, case, name, crate_ident);
+                match test.text() {
+                    Some(text) => Item::text(text),
+                    None => Item::tokens(move || test.tokens()),
+                }
+            })
+            .collect::<Vec<_>>(),
+    );
+    items.extend(test_file::excluded_items(
+        "Example bodies left out of the round trip",
+        &[
+            "Prints every excluded example with its reason, so that no example",
+            "is skipped silently (run with `--nocapture` to see them).",
+        ],
+        &examples.excluded,
+    ));
+    Ok(RustFile {
+        inner_doc: docs::paragraphs(&[summary]),
+        items,
+    })
+}
+
+/// One round-trip test, decided once for both renderings.
+struct CaseTest<'a> {
+    case: &'a Case,
+    doc: Vec<String>,
+    function: String,
+    /// The struct's name.
+    ty: &'a str,
+    krate: &'a str,
+}
+
+impl<'a> CaseTest<'a> {
+    fn new(plan: &'a Plan, case: &'a Case, name: String, krate: &'a str) -> CaseTest<'a> {
+        let what = match &case.name {
+            Some(n) => format!("the {} of example {}", case.kind, docs::code(n)),
+            None => format!("the {}", case.kind),
+        };
+        let mut paragraphs = vec![format!(
+            "{}: {what}, documented as {}{}.",
+            docs::code(&case.location),
+            docs::code(&case.documented),
+            if case.collection { " (collection)" } else { "" }
+        )];
+        paragraphs.extend(case.note.clone());
+        CaseTest {
+            case,
+            doc: docs::paragraphs(&paragraphs),
+            function: name,
+            ty: &plan.structs[case.target].ident,
+            krate,
         }
-    });
-    let excluded = examples.excluded.iter().map(|e| {
-        let (example, reason) = (&e.example, &e.reason);
-        quote!((#example, #reason),)
-    });
-    Ok(quote! {
-        #summary
-        #imports
+    }
 
-        #(#tests)*
-
-        /// Example bodies left out of the round trip: `(example, reason)`.
-        const EXCLUDED: &[(&str, &str)] = &[#(#excluded)*];
-
-        /// Prints every excluded example with its reason, so that no example
-        /// is skipped silently (run with `--nocapture` to see them).
-        #[test]
-        fn excluded_examples_are_reported() {
-            for (example, reason) in EXCLUDED {
-                eprintln!("excluded: {example}: {reason}");
+    /// The test as text; `None` when a statement would break.
+    fn text(&self) -> Option<String> {
+        let keys = |keys: &Vec<String>| {
+            let keys: Vec<String> = keys.iter().map(|k| text::string(k)).collect();
+            format!("&[{}]", keys.join(", "))
+        };
+        let ty = if self.case.collection {
+            format!(
+                "{}::requests::Collection<{}>",
+                text::ident(self.krate),
+                text::ident(self.ty)
+            )
+        } else {
+            text::ident(self.ty)
+        };
+        let mut w = Writer::new();
+        w.doc(0, &self.doc);
+        w.line(0, "#[test]");
+        w.fit(0, &format!("fn {}() {{", text::ident(&self.function)));
+        w.line(
+            4,
+            &format!("let body = {};", json_literal_text(&self.case.json)),
+        );
+        let typed = format!("let typed = round_trip::<{ty}>(body);");
+        if 4 + typed.len() <= text::MARGIN {
+            w.line(4, &typed);
+        } else {
+            // The turbofish breaks when it does not fit before `(`; when
+            // only `body);` overflows, the call breaks instead (not modelled).
+            if 4 + "let typed = round_trip::<".len() + ty.len() + ">(".len() <= text::MARGIN {
+                return None;
+            }
+            w.require(8 + ty.len());
+            w.line(4, "let typed = round_trip::<");
+            w.line(8, &format!("{ty},"));
+            w.line(4, ">(body);");
+        }
+        if self.case.collection {
+            let lists: Vec<String> = self.case.unlisted.iter().map(keys).collect();
+            let flat = format!("let unlisted: &[&[&str]] = &[{}];", lists.join(", "));
+            if 4 + flat.len() <= text::MARGIN {
+                w.line(4, &flat);
+            } else {
+                // One list per line; each must fit (the last one's comma
+                // does not count).
+                w.line(4, "let unlisted: &[&[&str]] = &[");
+                for (i, list) in lists.iter().enumerate() {
+                    w.require(8 + list.len() + usize::from(i + 1 < lists.len()));
+                    w.line(8, &format!("{list},"));
+                }
+                w.line(4, "];");
+            }
+            w.line(4, "assert_eq!(typed.value.len(), unlisted.len());");
+            w.line(
+                4,
+                "for (item, expected) in typed.value.iter().zip(unlisted) {",
+            );
+            w.line(8, "assert_unlisted(item.additional(), expected);");
+            w.line(4, "}");
+        } else {
+            let list = self
+                .case
+                .unlisted
+                .first()
+                .map_or_else(|| "&[]".to_string(), keys);
+            let flat = format!("assert_unlisted(typed.additional(), {list});");
+            if 4 + flat.len() <= text::MARGIN {
+                w.line(4, &flat);
+            } else {
+                w.require(8 + list.len());
+                w.line(4, "assert_unlisted(");
+                w.line(8, "typed.additional(),");
+                w.line(8, &format!("{list},"));
+                w.line(4, ");");
             }
         }
-    })
+        w.line(0, "}");
+        w.finish()
+    }
+
+    fn tokens(&self) -> TokenStream {
+        let doc = docs::attrs(&self.doc);
+        let function = ident(&self.function);
+        let ty = ident(self.ty);
+        let ty = if self.case.collection {
+            let krate = ident(self.krate);
+            quote!(#krate::requests::Collection<#ty>)
+        } else {
+            quote!(#ty)
+        };
+        let literal = json_literal(&self.case.json);
+        let keys = |keys: &Vec<String>| quote!(&[#(#keys),*]);
+        let unlisted = if self.case.collection {
+            let lists = self.case.unlisted.iter().map(keys);
+            quote! {
+                let unlisted: &[&[&str]] = &[#(#lists),*];
+                assert_eq!(typed.value.len(), unlisted.len());
+                for (item, expected) in typed.value.iter().zip(unlisted) {
+                    assert_unlisted(item.additional(), expected);
+                }
+            }
+        } else {
+            let list = self.case.unlisted.first().map_or_else(|| quote!(&[]), keys);
+            quote!(assert_unlisted(typed.additional(), #list);)
+        };
+        quote! {
+            #doc
+            #[test]
+            fn #function() {
+                let body = #literal;
+                let typed = round_trip::<#ty>(body);
+                #unlisted
+            }
+        }
+    }
+}
+
+/// Asserts that every round-trip test laid out as text reads as its tokens
+/// print; returns how many were laid out as text.
+#[cfg(test)]
+pub fn text_layouts_checked(plan: &Plan, examples: &Examples) -> usize {
+    let mut written = 0;
+    for (i, case) in examples.cases.iter().enumerate() {
+        let test = CaseTest::new(plan, case, format!("case_{i}"), "graphdoc_generated");
+        if let Some(text) = test.text() {
+            let tokens = crate::render::tokens_file("t.rs", "", test.tokens());
+            let tokens = tokens.expect("the tokens parse");
+            assert_eq!(crate::render::text_rust_file("t.rs", "", &text), tokens);
+            written += 1;
+        }
+    }
+    written
 }
 
 #[cfg(test)]

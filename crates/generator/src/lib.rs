@@ -1,13 +1,16 @@
 //! Generates a Rust crate of serde types and typed requests from a graphdoc
 //! [`Corpus`].
 //!
-//! `model -> plan -> quote/proc-macro2 tokens -> syn::File -> prettyplease`.
-//! The `plan` module decides once what every registry type becomes (names,
-//! field types, base composition); `requests` plans one typed request per
-//! operation and path alternative; `structs`, `enums`, `requests`,
-//! `examples` (example bodies), `replay` (example requests) and `support`
-//! turn the plans into tokens; `output` lays out the files; [`write`](mod@write) puts
-//! them on disk. `naming` and `types` hold the naming and type-mapping
+//! `model -> plan -> formatted text` (and, for shapes the text writers do
+//! not model, `quote tokens -> syn -> prettyplease`, which is the reference
+//! layout). The `plan` module decides once what every registry type becomes
+//! (names, field types, base composition); `requests` plans one typed
+//! request per operation and path alternative; `structs`, `enums`,
+//! `request_page`, `request_mod`, `examples` (example bodies), `replay`
+//! (example requests), `test_file` and `support` turn the plans into text
+//! or tokens; `text` writes text laid out as prettyplease would, `render`
+//! joins items into files; `output` lays out the files; [`write`](mod@write)
+//! puts them on disk. `naming` and `types` hold the naming and type-mapping
 //! rules. See `DESIGN.md`, "Generated code", for the contract.
 //!
 //! # Where the docs disagree
@@ -42,10 +45,15 @@ mod examples;
 mod naming;
 mod output;
 mod plan;
+mod render;
 mod replay;
+mod request_mod;
+mod request_page;
 mod requests;
 mod structs;
 mod support;
+mod test_file;
+mod text;
 mod types;
 pub mod write;
 
@@ -194,12 +202,15 @@ pub fn generate(corpus: &Corpus, options: &Options) -> Result<Generated, GenErro
         return Err(GenError::InvalidCrateName(name.clone()));
     }
     let plan = plan::Plan::build(corpus)?;
-    let examples = examples::collect(&plan, corpus);
-    let requests = requests::Requests::build(&plan, corpus)?;
+    // The example bodies and the typed requests depend only on the plan.
+    let (examples, requests) = rayon::join(
+        || examples::collect(&plan, corpus),
+        || requests::Requests::build(&plan, corpus),
+    );
+    let requests = requests?;
     let replays = replay::collect(&plan, corpus, &requests, &examples);
     let input = output::Input {
         plan: &plan,
-        corpus,
         examples: &examples,
         requests: &requests,
         replays: &replays,

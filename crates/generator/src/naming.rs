@@ -220,6 +220,16 @@ pub fn is_keyword(ident: &str) -> bool {
     KEYWORDS.contains(&ident)
 }
 
+/// A snake_case identifier as a module (file) name: keywords get a trailing
+/// `_`, since a raw identifier cannot name a module file.
+pub fn module_name(ident: String) -> String {
+    if is_keyword(&ident) {
+        format!("{ident}_")
+    } else {
+        ident
+    }
+}
+
 /// A `proc_macro2::Ident` for an identifier chosen by this module: keywords
 /// as raw identifiers.
 pub fn ident(text: &str) -> proc_macro2::Ident {

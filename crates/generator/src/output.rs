@@ -27,22 +27,24 @@
 //! and their text depends only on the corpus and the options, so output is
 //! byte-identical across runs.
 //!
-//! Rust files are rendered in parallel and formatted by prettyplease; the
-//! result is sorted by path, so it does not depend on the number of threads.
+//! Rust files are rendered in parallel, as text laid out the way
+//! prettyplease lays out the same tokens (see `text`; prettyplease itself
+//! prints what the text writers do not model); the result is sorted by
+//! path, so it does not depend on the number of threads.
 //! `cargo fmt` would format them
 //! differently, so the crate's `lib.rs` and test root mark the generated
 //! modules `#[rustfmt::skip]`; those two root files are written so that
 //! rustfmt leaves them as they are.
 use crate::examples::{self, Examples};
 use crate::plan::Plan;
+use crate::render::{self, text_file, text_rust_file, tokens_file, Item, RustFile};
 use crate::replay::Replays;
 use crate::requests::Requests;
-use crate::{enums, structs, support, GenError, GeneratedFile, ManifestStyle, Options};
-use proc_macro2::TokenStream;
-use quote::quote;
+use crate::{
+    enums, request_page, structs, support, text, GenError, GeneratedFile, ManifestStyle, Options,
+};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 /// The serde version a standalone generated crate depends on; kept equal to
 /// the workspace's `[workspace.dependencies]` pin (a test checks it).
@@ -64,18 +66,34 @@ pub fn display_path(path: &str) -> String {
 
 /// Every file of the generated crate, sorted by path.
 pub fn files(input: &Input, options: &Options) -> Result<Vec<GeneratedFile>, GenError> {
-    let Input {
-        plan,
-        corpus,
-        examples,
-        requests,
-        replays,
-    } = input;
-    // Each Rust file is rendered (tokens -> syn -> prettyplease) on its own,
-    // in parallel; the list is sorted by path afterwards, so the output does
-    // not depend on the number of threads.
+    // The files of types and pages, and the shared files (the `mod.rs`
+    // files and the tests), are rendered side by side and each in parallel
+    // itself; the list is sorted by path afterwards, so the output does not
+    // depend on the number of threads.
+    let (own, shared) = rayon::join(
+        || own_files(input, options),
+        || shared_files(input, options),
+    );
+    let mut files = vec![
+        text_file(
+            "Cargo.toml",
+            manifest(options, input.replays.loopback.is_some()),
+        ),
+        text_file("src/lib.rs", lib_rs(options)),
+    ];
+    for file in own {
+        files.push(file?);
+    }
+    files.extend(shared?);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// One file per type and per API page. Each is written as text, and
+/// through tokens only when the text writer does not model a line of it.
+fn own_files(input: &Input, options: &Options) -> Vec<Result<GeneratedFile, GenError>> {
+    let Input { plan, requests, .. } = input;
     let mut jobs: Vec<Job> = Vec::new();
-    let mut modules: Vec<(&str, &str)> = Vec::new();
     for (i, s) in plan.structs.iter().enumerate() {
         let path = format!("src/types/{}.rs", s.module);
         let header = header("//", &pages_of(s.def), options);
@@ -84,7 +102,6 @@ pub fn files(input: &Input, options: &Options) -> Result<Vec<GeneratedFile>, Gen
             header,
             index: i,
         });
-        modules.push((&s.module, &s.ident));
     }
     for (i, e) in plan.enums.iter().enumerate() {
         let path = format!("src/types/{}.rs", e.module);
@@ -94,7 +111,6 @@ pub fn files(input: &Input, options: &Options) -> Result<Vec<GeneratedFile>, Gen
             header,
             index: i,
         });
-        modules.push((&e.module, &e.ident));
     }
     for (i, p) in requests.pages.iter().enumerate() {
         let path = format!("src/requests/{}.rs", p.module);
@@ -105,49 +121,71 @@ pub fn files(input: &Input, options: &Options) -> Result<Vec<GeneratedFile>, Gen
             index: i,
         });
     }
-    let rendered: Vec<Result<GeneratedFile, GenError>> = jobs
-        .into_par_iter()
+    jobs.into_par_iter()
         .map(|job| match job {
             Job::Struct {
                 path,
                 header,
                 index,
-            } => rust_file(&path, &header, structs::module(plan, corpus, index)),
+            } => match structs::module_text(plan, index) {
+                Some(text) => Ok(text_rust_file(&path, &header, &text)),
+                None => tokens_file(&path, &header, structs::module(plan, index)),
+            },
             Job::Enum {
                 path,
                 header,
                 index,
-            } => rust_file(&path, &header, enums::module(plan, index)),
+            } => match enums::module_text(plan, index) {
+                Some(text) => Ok(text_rust_file(&path, &header, &text)),
+                None => tokens_file(&path, &header, enums::module(plan, index)),
+            },
             Job::Requests {
                 path,
                 header,
                 index,
-            } => rust_file(
-                &path,
-                &header,
-                crate::requests::module(plan, &requests.pages[index]),
-            ),
+            } => {
+                let page = &requests.pages[index];
+                match request_page::module_text(plan, page) {
+                    Some(text) => Ok(text_rust_file(&path, &header, &text)),
+                    None => tokens_file(&path, &header, request_page::module(plan, page)),
+                }
+            }
         })
+        .collect()
+}
+
+/// The `mod.rs` files and the example tests.
+fn shared_files(input: &Input, options: &Options) -> Result<Vec<GeneratedFile>, GenError> {
+    let Input {
+        plan,
+        examples,
+        requests,
+        replays,
+    } = input;
+    let mut modules: Vec<(&str, &str)> = plan
+        .structs
+        .iter()
+        .map(|s| (s.module.as_str(), s.ident.as_str()))
+        .chain(
+            plan.enums
+                .iter()
+                .map(|e| (e.module.as_str(), e.ident.as_str())),
+        )
         .collect();
-    let mut files = vec![
-        text_file("Cargo.toml", manifest(options, replays.loopback.is_some())),
-        text_file("src/lib.rs", lib_rs(options)),
-    ];
-    for file in rendered {
-        files.push(file?);
-    }
     modules.sort_unstable();
     let all_pages = format!("the pages each module names, under {}", options.input_label);
-    files.push(rust_file(
-        "src/types/mod.rs",
-        &header("//", std::slice::from_ref(&all_pages), options),
-        types_mod(&modules),
-    )?);
-    files.push(rust_file(
-        "src/requests/mod.rs",
-        &header("//", std::slice::from_ref(&all_pages), options),
-        crate::requests::mod_rs(requests),
-    )?);
+    let mut files = vec![
+        render::file(
+            "src/types/mod.rs",
+            &header("//", std::slice::from_ref(&all_pages), options),
+            types_mod(&modules),
+        )?,
+        render::file(
+            "src/requests/mod.rs",
+            &header("//", std::slice::from_ref(&all_pages), options),
+            crate::request_mod::file(requests),
+        )?,
+    ];
 
     let crate_ident = options.crate_name.replace('-', "_");
     let location_page = |l: &str| {
@@ -178,24 +216,23 @@ pub fn files(input: &Input, options: &Options) -> Result<Vec<GeneratedFile>, Gen
         "tests/examples/main.rs",
         test_main(&header("//", &[all_pages], options), with_support),
     ));
-    files.push(rust_file(
+    files.push(render::file(
         "tests/examples/cases.rs",
         &header("//", &example_pages, options),
         examples::cases_module(plan, examples, &crate_ident)?,
     )?);
-    files.push(rust_file(
+    files.push(render::file(
         "tests/examples/replay.rs",
         &header("//", &replay_pages, options),
         crate::replay::module(plan, requests, replays, &crate_ident)?,
     )?);
     if with_support {
-        files.push(rust_file(
+        files.push(tokens_file(
             "tests/examples/support.rs",
             &header("//", &[], options),
             support::module(parts, &crate_ident),
         )?);
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
 
@@ -203,8 +240,6 @@ pub fn files(input: &Input, options: &Options) -> Result<Vec<GeneratedFile>, Gen
 pub struct Input<'a, 'c> {
     /// The types.
     pub plan: &'a Plan<'c>,
-    /// The corpus.
-    pub corpus: &'c graphdoc_model::Corpus,
     /// The example bodies.
     pub examples: &'a Examples,
     /// The typed requests.
@@ -255,70 +290,22 @@ fn header(comment: &str, pages: &[String], options: &Options) -> String {
     out
 }
 
-fn text_file(path: &str, contents: String) -> GeneratedFile {
-    GeneratedFile {
-        path: PathBuf::from(path),
-        contents,
+fn types_mod(modules: &[(&str, &str)]) -> RustFile<'static> {
+    let mut items = Vec::with_capacity(2 * modules.len());
+    for (module, ident) in modules {
+        let module = text::ident(module);
+        items.push(Item::declaration(format!("mod {module};\n")));
+        items.push(Item::declaration(format!(
+            "pub use {module}::{};\n",
+            text::ident(ident)
+        )));
     }
-}
-
-/// Header, blank line, then the tokens parsed as a file and pretty-printed.
-fn rust_file(path: &str, header: &str, tokens: TokenStream) -> Result<GeneratedFile, GenError> {
-    let file: syn::File = syn::parse2(tokens).map_err(|e| GenError::Syntax {
-        path: path.to_string(),
-        message: e.to_string(),
-    })?;
-    Ok(text_file(path, format!("{header}\n{}", pretty(file))))
-}
-
-/// prettyplease output with a blank line between items, except inside a
-/// run of `use` and `mod x;` declarations (prettyplease puts no blank lines
-/// between top-level items).
-fn pretty(file: syn::File) -> String {
-    let unparse = |attrs: Vec<syn::Attribute>, items: Vec<syn::Item>| {
-        prettyplease::unparse(&syn::File {
-            shebang: None,
-            frontmatter: None,
-            attrs,
-            items,
-        })
-    };
-    let declaration = |item: &syn::Item| {
-        matches!(
-            item,
-            syn::Item::Use(_) | syn::Item::Mod(syn::ItemMod { content: None, .. })
-        )
-    };
-    let mut out = String::new();
-    if !file.attrs.is_empty() {
-        out.push_str(&unparse(file.attrs, Vec::new()));
-    }
-    let mut previous_was_declaration = false;
-    for item in file.items {
-        let is_declaration = declaration(&item);
-        let same_run = is_declaration && previous_was_declaration;
-        if !out.is_empty() && !same_run {
-            out.push('\n');
-        }
-        out.push_str(&unparse(Vec::new(), vec![item]));
-        previous_was_declaration = is_declaration;
-    }
-    out
-}
-
-fn types_mod(modules: &[(&str, &str)]) -> TokenStream {
-    let items = modules.iter().map(|(module, ident)| {
-        let module = crate::naming::ident(module);
-        let ident = crate::naming::ident(ident);
-        quote! {
-            mod #module;
-            pub use #module::#ident;
-        }
-    });
-    quote! {
-        //! One module per generated type; every type is re-exported here and at
-        //! the crate root.
-        #(#items)*
+    RustFile {
+        inner_doc: vec![
+            "One module per generated type; every type is re-exported here and at".into(),
+            "the crate root.".into(),
+        ],
+        items,
     }
 }
 
@@ -454,6 +441,46 @@ mod replay;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The text writers and the tokens give the same file for every type
+    /// and page of docs-input: the tokens are the reference layout, and
+    /// the text must only ever be a faster way to the same bytes.
+    #[test]
+    fn text_and_tokens_lay_out_files_alike() {
+        let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs-input");
+        let (corpus, _) = graphdoc_parser::load(&[input]).expect("docs-input loads");
+        let plan = Plan::build(&corpus).expect("docs-input plans");
+        let requests = Requests::build(&plan, &corpus).expect("docs-input has requests");
+        let same = |path: &str, text: Option<String>, tokens: proc_macro2::TokenStream| {
+            let text = text.map(|t| text_rust_file(path, "", &t));
+            let tokens = tokens_file(path, "", tokens).expect("the tokens parse");
+            assert_eq!(text.as_ref().map_or(&tokens, |t| t), &tokens, "{path}");
+            text.is_some()
+        };
+        let mut written = 0;
+        for i in 0..plan.structs.len() {
+            written += usize::from(same(
+                "struct",
+                structs::module_text(&plan, i),
+                structs::module(&plan, i),
+            ));
+        }
+        for i in 0..plan.enums.len() {
+            written += usize::from(same(
+                "enum",
+                enums::module_text(&plan, i),
+                enums::module(&plan, i),
+            ));
+        }
+        for page in &requests.pages {
+            written += usize::from(same(
+                "page",
+                request_page::module_text(&plan, page),
+                request_page::module(&plan, page),
+            ));
+        }
+        assert!(written > 0, "no file was written as text");
+    }
 
     #[test]
     fn standalone_versions_match_the_workspace_pins() {

@@ -14,7 +14,7 @@
 use crate::naming::{self, Case, Scope};
 use crate::types::{self, FieldType, Generated, Scalar};
 use crate::{GenError, Note};
-use graphdoc_model::{type_key, Corpus, EnumMember, Property, Span, TypeDef, TypeKind};
+use graphdoc_model::{type_key, Corpus, EnumMember, Page, Property, Span, TypeDef, TypeKind};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The JSON name of the type annotation every root struct keeps.
@@ -35,6 +35,9 @@ pub struct Plan<'c> {
     /// Decisions the plan made that no check diagnostic shows: renamed
     /// colliding spellings, bases that are not composed.
     pub notes: Vec<Note>,
+    /// Page path -> the first page with that path, for the docs of types
+    /// (a scan of every page per type and property would be quadratic).
+    pages: HashMap<&'c str, &'c Page>,
 }
 
 /// One struct.
@@ -121,13 +124,7 @@ impl<'c> Plan<'c> {
         let modules: Vec<String> = module_scope
             .resolve(&ident_refs)?
             .into_iter()
-            .map(|m| {
-                if naming::is_keyword(&m) {
-                    format!("{m}_")
-                } else {
-                    m
-                }
-            })
+            .map(naming::module_name)
             .collect();
 
         let mut structs = Vec::new();
@@ -153,15 +150,25 @@ impl<'c> Plan<'c> {
                 }
             }
         }
+        let mut pages = HashMap::with_capacity(corpus.pages.len());
+        for page in &corpus.pages {
+            pages.entry(page.path.as_str()).or_insert(page);
+        }
         let mut plan = Plan {
             structs,
             enums,
             generated,
             notes,
+            pages,
         };
         plan.compose_bases();
         plan.plan_fields()?;
         Ok(plan)
+    }
+
+    /// The page read from `path`, if any.
+    pub fn page(&self, path: &str) -> Option<&'c Page> {
+        self.pages.get(path).copied()
     }
 
     /// The generated struct a type name resolves to.

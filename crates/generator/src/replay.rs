@@ -31,11 +31,14 @@ use crate::examples::{self, json_literal, tidy, Examples};
 use crate::naming::ident;
 use crate::output::display_path;
 use crate::plan::Plan;
+use crate::render::{Item, RustFile};
 use crate::requests::{Payload, Piece, Requests, Response};
-use crate::{Exclusion, GenError};
+use crate::text::{self, Writer};
+use crate::{test_file, Exclusion, GenError};
 use graphdoc_model::{Body, Corpus, HttpMessage, MessageStart, Page};
 use proc_macro2::TokenStream;
 use quote::quote;
+use rayon::prelude::*;
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -439,31 +442,28 @@ fn match_from(
 
 /// `tests/examples/replay.rs`: one test per replayed example, the
 /// loopback test, and the exclusions.
-pub fn module(
-    plan: &Plan,
-    requests: &Requests,
-    replays: &Replays,
+pub fn module<'a>(
+    plan: &'a Plan,
+    requests: &'a Requests,
+    replays: &'a Replays,
     crate_ident: &str,
-) -> Result<TokenStream, GenError> {
+) -> Result<RustFile<'a>, GenError> {
     let locations: Vec<(&str, &str)> = replays
         .cases
         .iter()
         .map(|c| (c.location.as_str(), ""))
         .collect();
     let names = examples::function_names(&locations)?;
-    let krate = ident(crate_ident);
+    let krate = text::ident(crate_ident);
     let replayed = match replays.cases.len() {
         1 => "1 example request is rebuilt from its typed request".to_string(),
         n => format!("{n} example requests are rebuilt from their typed requests"),
     };
-    let excluded = match replays.excluded.len() {
-        1 => "1 is excluded".to_string(),
-        n => format!("{n} are excluded"),
-    };
-    let mut summary = vec![format!(
-        "{replayed} and compared with the docs (method, path, query, body); {excluded} \
-         (listed in `EXCLUDED`, printed by `excluded_examples_are_reported`)."
+    let mut summary = vec![test_file::summary(
+        &format!("{replayed} and compared with the docs (method, path, query, body)"),
+        replays.excluded.len(),
     )];
+    let loopback = replays.loopback.and_then(|i| replays.cases.get(i));
     if replays.loopback.is_some() {
         summary.push(
             "`loopback_exchange` sends one of them over a real HTTP connection to a local \
@@ -471,59 +471,52 @@ pub fn module(
                 .into(),
         );
     }
-    let summary = docs::inner_attrs(&docs::paragraphs(&summary));
-    let tests: Vec<TokenStream> = replays
-        .cases
-        .iter()
-        .zip(&names)
-        .map(|(case, name)| replay_test(requests, case, name))
-        .collect();
-    let loopback = replays
-        .loopback
-        .and_then(|i| replays.cases.get(i))
-        .map(|case| loopback_test(plan, requests, case));
-    let imports = (!tests.is_empty()).then(|| {
+    let mut items = Vec::with_capacity(replays.cases.len() + 6);
+    if !replays.cases.is_empty() {
         let support = if loopback.is_some() {
-            quote!(
-                use super::support::{exchange, json, replay, Sent, Server};
-            )
+            "use super::support::{exchange, json, replay, Sent, Server};"
         } else {
-            quote!(
-                use super::support::{json, replay, Sent};
-            )
+            "use super::support::{json, replay, Sent};"
         };
-        let trait_import = loopback
-            .is_some()
-            .then(|| quote!(use #krate::requests::Request;));
-        quote! {
-            #support
-            use #krate::requests;
-            #trait_import
+        items.push(Item::declaration(format!("{support}\n")));
+        items.push(Item::declaration(format!("use {krate}::requests;\n")));
+        if loopback.is_some() {
+            items.push(Item::declaration(format!(
+                "use {krate}::requests::Request;\n"
+            )));
         }
-    });
-    let excluded = replays.excluded.iter().map(|e| {
-        let (example, reason) = (&e.example, &e.reason);
-        quote!((#example, #reason),)
-    });
-    Ok(quote! {
-        #summary
-        #imports
-
-        #(#tests)*
-
-        #loopback
-
-        /// Example requests left out of the replay: `(example, reason)`.
-        const EXCLUDED: &[(&str, &str)] = &[#(#excluded)*];
-
-        /// Prints every excluded example request with its reason, so that no
-        /// example is skipped silently (run with `--nocapture` to see them).
-        #[test]
-        fn excluded_examples_are_reported() {
-            for (example, reason) in EXCLUDED {
-                eprintln!("excluded: {example}: {reason}");
-            }
+    }
+    // Each test is built and printed on the thread that prints it.
+    let tests: Vec<Item> = replays
+        .cases
+        .par_iter()
+        .zip(names)
+        .map(
+            |(case, name)| match replay_test_text(requests, case, &name) {
+                Some(text) => Item::text(text),
+                None => Item::tokens(move || replay_test(requests, case, &name)),
+            },
+        )
+        .collect();
+    items.extend(tests);
+    if let Some(case) = loopback {
+        if case.answer.is_some() {
+            items.push(Item::tokens(move || {
+                loopback_test(plan, requests, case).unwrap_or_default()
+            }));
         }
+    }
+    items.extend(test_file::excluded_items(
+        "Example requests left out of the replay",
+        &[
+            "Prints every excluded example request with its reason, so that no",
+            "example is skipped silently (run with `--nocapture` to see them).",
+        ],
+        &replays.excluded,
+    ));
+    Ok(RustFile {
+        inner_doc: docs::paragraphs(&summary),
+        items,
     })
 }
 
@@ -557,9 +550,9 @@ fn request_literal(requests: &Requests, case: &Replay, body: Option<TokenStream>
     }
 }
 
-fn replay_test(requests: &Requests, case: &Replay, name: &str) -> TokenStream {
+/// The doc lines of a replay test.
+fn replay_doc(requests: &Requests, case: &Replay) -> Vec<String> {
     let r = &requests.pages[case.page].requests[case.request];
-    let function = ident(name);
     let what = match &case.name {
         Some(n) => format!("the request of example {}", docs::code(n)),
         None => "the request".to_string(),
@@ -571,7 +564,96 @@ fn replay_test(requests: &Requests, case: &Replay, name: &str) -> TokenStream {
         docs::code(&format!("{} {}", r.method, r.op.path.template.value.trim()))
     )];
     paragraphs.extend(case.note.clone());
-    let doc = docs::attrs(&docs::paragraphs(&paragraphs));
+    docs::paragraphs(&paragraphs)
+}
+
+/// A replay test as text, laid out as prettyplease lays out
+/// [`replay_test`]. `None` for the shapes not modelled here: query
+/// options (`vec![...]` is printed from its tokens) and a request literal
+/// short enough to stay on one line.
+fn replay_test_text(requests: &Requests, case: &Replay, name: &str) -> Option<String> {
+    let r = &requests.pages[case.page].requests[case.request];
+    if !case.query.is_empty() {
+        return None;
+    }
+    let mut fields: Vec<(String, String)> = r
+        .params
+        .iter()
+        .zip(&case.values)
+        .map(|(p, v)| (text::ident(&p.ident), format!("{}.into()", text::string(v))))
+        .collect();
+    fields.push(("query".into(), "Vec::new()".into()));
+    if r.has_body {
+        let body = if case.body.is_some() {
+            "Some(json(body))"
+        } else {
+            "None"
+        };
+        fields.push(("body".into(), body.into()));
+    }
+    // A struct literal stays on one line only when its fields take at most
+    // 34 columns (and the line fits); that shape is left to prettyplease.
+    let flat: usize = fields
+        .iter()
+        .map(|(f, v)| f.len() + v.len() + 4)
+        .sum::<usize>()
+        - 2;
+    if flat <= 34 {
+        return None;
+    }
+    let mut w = Writer::new();
+    w.doc(0, &replay_doc(requests, case));
+    w.line(0, "#[test]");
+    w.fit(0, &format!("fn {}() {{", text::ident(name)));
+    if let Some(body) = &case.body {
+        w.line(
+            4,
+            &format!("let body = {};", examples::json_literal_text(body)),
+        );
+    }
+    w.line(
+        4,
+        &format!("let request = requests::{} {{", text::ident(&r.ident)),
+    );
+    let last = fields.len() - 1;
+    for (i, (field, value)) in fields.iter().enumerate() {
+        // `"value".into()` breaks before `.into()` when the field does not
+        // fit; the comma after the last field is not counted.
+        let line = format!("{field}: {value},");
+        if 8 + line.len() - usize::from(i == last) <= text::MARGIN {
+            w.line(8, &line);
+        } else if let Some(receiver) = value.strip_suffix(".into()") {
+            w.line(8, &format!("{field}: {receiver}"));
+            w.line(12, ".into(),");
+        } else {
+            w.line(8, &line);
+        }
+    }
+    w.line(4, "};");
+    w.line(4, "replay(");
+    w.line(8, "request,");
+    w.line(8, &format!("{},", text::string(&case.base)));
+    w.line(8, "&Sent {");
+    w.line(12, &format!("method: {},", text::string(&case.method)));
+    w.line(12, &format!("path: {},", text::string(&case.path)));
+    w.line(12, "query: &[],");
+    w.line(
+        12,
+        if case.body.is_some() {
+            "body: Some(body),"
+        } else {
+            "body: None,"
+        },
+    );
+    w.line(8, "},");
+    w.line(4, ");");
+    w.line(0, "}");
+    w.finish()
+}
+
+fn replay_test(requests: &Requests, case: &Replay, name: &str) -> TokenStream {
+    let function = ident(name);
+    let doc = docs::attrs(&replay_doc(requests, case));
     let body_let = case.body.as_ref().map(|b| {
         let literal = json_literal(b);
         quote!(let body = #literal;)
@@ -689,6 +771,32 @@ fn base_path(base: &str) -> String {
 mod tests {
     use super::*;
     use crate::requests::parse_template;
+
+    /// Every example test of docs-input laid out as text reads as the
+    /// tokens of the same test print (round trips and replays).
+    #[test]
+    fn example_tests_lay_out_alike_as_text_and_tokens() {
+        let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs-input");
+        let (corpus, _) = graphdoc_parser::load(&[input]).expect("docs-input loads");
+        let plan = Plan::build(&corpus).expect("docs-input plans");
+        let requests = Requests::build(&plan, &corpus).expect("docs-input has requests");
+        let examples = examples::collect(&plan, &corpus);
+        let replays = collect(&plan, &corpus, &requests, &examples);
+        let print = |tokens: TokenStream| {
+            crate::render::tokens_file("t.rs", "", tokens).expect("the tokens parse")
+        };
+        let mut written = 0;
+        for (i, case) in replays.cases.iter().enumerate() {
+            let name = format!("replay_{i}");
+            if let Some(text) = replay_test_text(&requests, case, &name) {
+                let tokens = print(replay_test(&requests, case, &name));
+                assert_eq!(crate::render::text_rust_file("t.rs", "", &text), tokens);
+                written += 1;
+            }
+        }
+        written += examples::text_layouts_checked(&plan, &examples);
+        assert!(written > 0, "no test was written as text");
+    }
 
     fn captures(template: &str, path: &str) -> Option<Vec<String>> {
         let (pieces, params) = parse_template(template);

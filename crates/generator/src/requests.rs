@@ -73,14 +73,12 @@
 //! Intune docs document one endpoint per derived type, and those requests
 //! differ in their types. The same method and template listed twice on one
 //! page is generated once (a [`Note`]).
-use crate::docs;
-use crate::naming::{self, base_ident, ident, Case};
+use crate::naming::{self, base_ident, Case};
 use crate::output::display_path;
 use crate::plan::Plan;
 use crate::{GenError, Note};
 use graphdoc_model::{HttpMessage, MessageStart, Operation, Page, PageKind, Span};
-use proc_macro2::TokenStream;
-use quote::quote;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Field names the request structs use themselves.
@@ -184,15 +182,22 @@ pub enum Response {
 impl<'c> Requests<'c> {
     /// Plans the requests of every API page.
     pub fn build(plan: &Plan, corpus: &'c graphdoc_model::Corpus) -> Result<Self, GenError> {
+        // Pages are drafted independently; drafts and notes keep page order.
+        let drafted: Vec<(Draft, Vec<Note>)> = corpus
+            .pages
+            .par_iter()
+            .filter(|page| page.kind == PageKind::Api && !page.operations.is_empty())
+            .map(|page| {
+                let mut notes = Vec::new();
+                (draft(plan, page, &mut notes), notes)
+            })
+            .collect();
+        let operations = drafted.iter().map(|(d, _)| d.page.operations.len()).sum();
         let mut notes = Vec::new();
-        let mut operations = 0;
-        let mut drafts = Vec::new();
-        for page in &corpus.pages {
-            if page.kind != PageKind::Api || page.operations.is_empty() {
-                continue;
-            }
-            operations += page.operations.len();
-            drafts.push(draft(plan, page, &mut notes));
+        let mut drafts = Vec::with_capacity(drafted.len());
+        for (draft, page_notes) in drafted {
+            drafts.push(draft);
+            notes.extend(page_notes);
         }
         let shared = shared_dir(drafts.iter().map(|d| d.page.path.as_str()));
         let names = assign_names(&drafts, &shared, &mut notes)?;
@@ -602,13 +607,14 @@ fn assign_names(
     notes: &mut Vec<Note>,
 ) -> Result<Vec<(String, Vec<String>)>, GenError> {
     let mut sources = vec![NameSource::Title; drafts.len()];
+    // Each round renames only the pages that collided, so the other pages'
+    // names are kept rather than derived again.
+    let mut names: Vec<String> = drafts
+        .par_iter()
+        .map(|d| page_name(d.page, NameSource::Title, shared))
+        .collect();
+    let mut modules: Vec<String> = names.iter().map(|n| module_name(n)).collect();
     loop {
-        let names: Vec<String> = drafts
-            .iter()
-            .zip(&sources)
-            .map(|(d, &s)| page_name(d.page, s, shared))
-            .collect();
-        let modules: Vec<String> = names.iter().map(|n| module_name(n)).collect();
         let reserved = |ident: &str| {
             MODULE_ITEMS.contains(&ident) || naming::RESERVED_TYPE_NAMES.contains(&ident)
         };
@@ -633,20 +639,22 @@ fn assign_names(
             .collect();
         // Every page involved in a collision of page names, modules or
         // request names moves on to the next name source.
-        let mut claims: BTreeMap<(u8, &str), BTreeSet<usize>> = BTreeMap::new();
-        for i in 0..drafts.len() {
-            claims.entry((0, &names[i])).or_default().insert(i);
-            claims.entry((1, &modules[i])).or_default().insert(i);
-            for ident in &idents[i] {
-                claims.entry((2, ident)).or_default().insert(i);
+        let mut colliding: BTreeSet<usize> = {
+            let mut claims: BTreeMap<(u8, &str), BTreeSet<usize>> = BTreeMap::new();
+            for i in 0..drafts.len() {
+                claims.entry((0, &names[i])).or_default().insert(i);
+                claims.entry((1, &modules[i])).or_default().insert(i);
+                for ident in &idents[i] {
+                    claims.entry((2, ident)).or_default().insert(i);
+                }
             }
-        }
-        let mut colliding: BTreeSet<usize> = claims
-            .values()
-            .filter(|pages| pages.len() > 1)
-            .flatten()
-            .copied()
-            .collect();
+            claims
+                .values()
+                .filter(|pages| pages.len() > 1)
+                .flatten()
+                .copied()
+                .collect()
+        };
         for (i, list) in idents.iter().enumerate() {
             if list.iter().any(|ident| reserved(ident)) {
                 colliding.insert(i);
@@ -686,6 +694,8 @@ fn assign_names(
             };
             if let Some(next) = next {
                 sources[i] = next;
+                names[i] = page_name(drafts[i].page, next, shared);
+                modules[i] = module_name(&names[i]);
                 advanced = true;
             }
         }
@@ -707,14 +717,9 @@ fn assign_names(
     }
 }
 
-/// A page name as a module name (keywords get a trailing `_`).
+/// A page name as a module name.
 fn module_name(page_name: &str) -> String {
-    let m = base_ident(page_name, Case::Snake);
-    if naming::is_keyword(&m) {
-        format!("{m}_")
-    } else {
-        m
-    }
+    naming::module_name(base_ident(page_name, Case::Snake))
 }
 
 /// The start of a page (for notes without a better place).
@@ -751,503 +756,31 @@ fn shared_dir<'a>(paths: impl Iterator<Item = &'a str>) -> String {
     shared.unwrap_or_default()
 }
 
+/// The printable characters a URI path does not allow as they are, in
+/// byte order. Literal template text is encoded with these (and controls)
+/// when the crate is generated; the generated crate's `PATH` set, for
+/// parameter values at run time, adds `%` and `?` (see `request_mod`).
+pub const URI_UNSAFE: &[u8] = b" \"#<>[\\]^`{|}";
+
 /// Characters a URI path does not allow as they are; literal template text
 /// is encoded with this set when the crate is generated.
-const LITERAL: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'<')
-    .add(b'>')
-    .add(b'[')
-    .add(b'\\')
-    .add(b']')
-    .add(b'^')
-    .add(b'`')
-    .add(b'{')
-    .add(b'|')
-    .add(b'}');
+const LITERAL: &percent_encoding::AsciiSet = &with_bytes(percent_encoding::CONTROLS, URI_UNSAFE);
+
+/// `set` with `bytes` added.
+const fn with_bytes(set: &percent_encoding::AsciiSet, bytes: &[u8]) -> percent_encoding::AsciiSet {
+    // `AsciiSet` is not `Copy`; the double complement is a copy in const.
+    let mut out = set.complement().complement();
+    let mut i = 0;
+    while i < bytes.len() {
+        out = out.add(bytes[i]);
+        i += 1;
+    }
+    out
+}
 
 /// Literal template text as it goes into a URI (an existing `%xx` is kept).
 pub fn encode_literal(text: &str) -> String {
     percent_encoding::utf8_percent_encode(text, LITERAL).to_string()
-}
-
-/// The Rust type of a request body.
-pub fn payload_tokens(plan: &Plan, payload: Payload) -> TokenStream {
-    match payload {
-        Payload::Struct(i) => struct_path(plan, i),
-        Payload::Json => quote!(serde_json::Value),
-    }
-}
-
-/// The Rust type of a response body.
-pub fn response_tokens(plan: &Plan, response: Response) -> TokenStream {
-    match response {
-        Response::Struct(i) => struct_path(plan, i),
-        Response::Collection(Some(i)) => {
-            let item = struct_path(plan, i);
-            quote!(super::Collection<#item>)
-        }
-        Response::Collection(None) => quote!(super::Collection<serde_json::Value>),
-        Response::Json => quote!(serde_json::Value),
-        Response::Empty => quote!(()),
-    }
-}
-
-fn struct_path(plan: &Plan, index: usize) -> TokenStream {
-    let name = ident(&plan.structs[index].ident);
-    quote!(crate::types::#name)
-}
-
-/// The module file of one page's requests.
-pub fn module(plan: &Plan, page: &PageRequests) -> TokenStream {
-    let title = page
-        .page
-        .title
-        .as_ref()
-        .or_else(|| page.page.front_matter_value("title"))
-        .map(|t| docs::without_todo(&t.value))
-        .filter(|t| !t.is_empty());
-    let location = display_path(&page.page.path);
-    let mut head = vec![match &title {
-        Some(t) => format!("{t}: the requests of {}.", docs::code(&location)),
-        None => format!("The requests of {}.", docs::code(&location)),
-    }];
-    head.extend(
-        page.page
-            .description
-            .as_ref()
-            .map(|d| docs::without_todo(&d.value))
-            .filter(|d| !d.is_empty()),
-    );
-    let head = docs::inner_attrs(&docs::paragraphs(&head));
-    let items = page
-        .requests
-        .iter()
-        .map(|r| request_item(plan, page, r, title.as_deref()));
-    quote! {
-        #head
-        #(#items)*
-    }
-}
-
-fn request_item(
-    plan: &Plan,
-    page: &PageRequests,
-    r: &RequestPlan,
-    title: Option<&str>,
-) -> TokenStream {
-    let name = ident(&r.ident);
-    let template = r.op.path.template.value.trim();
-    let location = format!(
-        "{}:{}",
-        display_path(&page.page.path),
-        r.op.path.template.span.line
-    );
-    let mut paragraphs = vec![format!(
-        "{}{}",
-        docs::code(&format!("{} {template}", r.method)),
-        title.map_or_else(|| ".".to_string(), |t| format!(": {t}."))
-    )];
-    let others: Vec<String> = page
-        .requests
-        .iter()
-        .filter(|o| o.ident != r.ident)
-        .map(|o| {
-            format!(
-                "{} ({})",
-                docs::code(&o.ident),
-                docs::code(o.op.path.template.value.trim())
-            )
-        })
-        .collect();
-    if !others.is_empty() {
-        paragraphs.push(format!(
-            "The same operation by another path: {}.",
-            others.join(", ")
-        ));
-    }
-    paragraphs.push(match page.status {
-        Some(s) => format!("Responds `{s}` with {}.", response_doc(page)),
-        None => format!(
-            "Responds with {}; the docs state no success status.",
-            response_doc(page)
-        ),
-    });
-    paragraphs.push(format!("Documented at {}.", docs::code(&location)));
-    let doc = docs::attrs(&docs::paragraphs(&paragraphs));
-
-    let params = r.params.iter().map(|p| {
-        let field = ident(&p.ident);
-        let mut text = format!(
-            "The {} path parameter",
-            docs::code(&format!("{{{}}}", p.alternatives.join(" | ")))
-        );
-        if p.alternatives.len() > 1 {
-            let alts: Vec<String> = p.alternatives.iter().map(|a| docs::code(a)).collect();
-            text.push_str(&format!(": one of {}", alts.join(", ")));
-        }
-        text.push_str(if p.across {
-            ". Percent-encoded, except `/`: it may name a path."
-        } else {
-            ". Percent-encoded into one path segment."
-        });
-        let doc = docs::attrs(&docs::paragraphs(&[text]));
-        quote! {
-            #doc
-            pub #field: String,
-        }
-    });
-    let query_doc = docs::attrs(&docs::paragraphs(&[
-        "Query options (`$select`, `$filter`, ...) in order, as `(name, value)`; both are \
-         percent-encoded.",
-    ]));
-    let body_ty = payload_tokens(plan, page.body);
-    let body_field = r.has_body.then(|| {
-        let what = match (&page.body_documented, page.body) {
-            (Some(t), Payload::Struct(_)) => format!("a {}", docs::code(t)),
-            (Some(t), Payload::Json) => format!(
-                "documented as {}, which is not a generated struct, so raw JSON",
-                docs::code(t)
-            ),
-            (None, _) => "the docs name no type, so raw JSON".to_string(),
-        };
-        let doc = docs::attrs(&docs::paragraphs(&[format!(
-            "The request body ({what}), sent as JSON."
-        )]));
-        quote! {
-            #doc
-            pub body: Option<#body_ty>,
-        }
-    });
-    let (body_assoc, body_fn) = if r.has_body {
-        (
-            quote!(type Body = #body_ty;),
-            quote! {
-                fn body(&self) -> Option<&Self::Body> {
-                    self.body.as_ref()
-                }
-            },
-        )
-    } else {
-        (
-            quote!(
-                type Body = ();
-            ),
-            quote!(),
-        )
-    };
-    let response_ty = response_tokens(plan, page.response);
-    let method = &r.method;
-    let status = match page.status {
-        Some(s) => {
-            let s = proc_macro2::Literal::u16_unsuffixed(s);
-            quote!(Some(#s))
-        }
-        None => quote!(None),
-    };
-    let path = path_tokens(r);
-    quote! {
-        #doc
-        #[derive(Debug, Clone, Default, PartialEq)]
-        pub struct #name {
-            #(#params)*
-            #query_doc
-            pub query: Vec<(String, String)>,
-            #body_field
-        }
-
-        impl super::Request for #name {
-            #body_assoc
-            type Response = #response_ty;
-            const METHOD: &'static str = #method;
-            const TEMPLATE: &'static str = #template;
-            const STATUS: Option<u16> = #status;
-
-            fn path(&self) -> String {
-                #path
-            }
-
-            fn query(&self) -> &[(String, String)] {
-                &self.query
-            }
-
-            #body_fn
-        }
-    }
-}
-
-fn response_doc(page: &PageRequests) -> String {
-    let documented = page.response_documented.as_deref().map(docs::code);
-    match (page.response, documented) {
-        (Response::Empty, _) => "no content".to_string(),
-        (Response::Struct(_), Some(t)) => format!("a {t}"),
-        (Response::Collection(Some(_)), Some(t)) => format!("a collection of {t}"),
-        (Response::Collection(None), Some(t)) => {
-            format!("a collection of {t}, which is not a generated struct (raw JSON items)")
-        }
-        (_, Some(t)) => format!("{t}, kept as raw JSON"),
-        (_, None) => "a body the docs give no type for (raw JSON)".to_string(),
-    }
-}
-
-/// The body of `fn path`: literal text and encoded parameters joined.
-fn path_tokens(r: &RequestPlan) -> TokenStream {
-    let parts: Vec<TokenStream> = r
-        .pieces
-        .iter()
-        .map(|piece| match piece {
-            Piece::Lit(text) => {
-                let text = encode_literal(text);
-                quote!(#text)
-            }
-            Piece::Param(i) => {
-                let p = &r.params[*i];
-                let field = ident(&p.ident);
-                if p.across {
-                    quote!(super::encode_path(&self.#field).as_str())
-                } else {
-                    quote!(super::encode_segment(&self.#field).as_str())
-                }
-            }
-        })
-        .collect();
-    match parts.as_slice() {
-        [] => quote!(String::from("/")),
-        [single] => quote!(String::from(#single)),
-        _ => quote!([#(#parts),*].concat()),
-    }
-}
-
-/// `src/requests/mod.rs`: the `Request` trait, its errors, `Collection`,
-/// the encoding helpers, and one module per page.
-pub fn mod_rs(requests: &Requests) -> TokenStream {
-    let mut modules: Vec<(&str, Vec<&str>)> = requests
-        .pages
-        .iter()
-        .map(|p| {
-            (
-                p.module.as_str(),
-                p.requests.iter().map(|r| r.ident.as_str()).collect(),
-            )
-        })
-        .collect();
-    modules.sort_unstable();
-    let items = modules.iter().map(|(module, idents)| {
-        let module = ident(module);
-        let idents = idents.iter().map(|i| ident(i));
-        quote! {
-            mod #module;
-            pub use #module::{#(#idents),*};
-        }
-    });
-    quote! {
-        //! Typed requests: one struct per operation and path alternative, each
-        //! implementing [`Request`](crate::requests::Request). Build an
-        //! `http::Request<Vec<u8>>` with
-        //! [`Request::into_http`](crate::requests::Request::into_http) and send it with
-        //! any HTTP client; read the reply with
-        //! [`Request::from_http`](crate::requests::Request::from_http).
-        //!
-        //! Paths are the documented templates without scheme, host, version and
-        //! query string; path parameters are percent-encoded, query options go in
-        //! each request's `query` field, and bodies are sent as JSON.
-
-        use serde::de::DeserializeOwned;
-        use serde::{Deserialize, Serialize};
-
-        /// A typed request.
-        pub trait Request {
-            /// The request body type (`()` for requests without a body).
-            type Body: Serialize;
-            /// The response body type.
-            type Response: DeserializeOwned;
-            /// The HTTP method.
-            const METHOD: &'static str;
-            /// The path template as the docs write it.
-            const TEMPLATE: &'static str;
-            /// The documented success status, if the docs state one.
-            const STATUS: Option<u16>;
-
-            /// The path after the service root, parameters percent-encoded.
-            fn path(&self) -> String;
-
-            /// The query options, in order.
-            fn query(&self) -> &[(String, String)];
-
-            /// The request body, if any.
-            fn body(&self) -> Option<&Self::Body> {
-                None
-            }
-
-            /// The full URL: `base` (the service root, such as
-            /// `https://graph.microsoft.com/v1.0`), the path and the query string.
-            fn url(&self, base: &str) -> String {
-                let mut url = String::from(base.trim_end_matches('/'));
-                url.push_str(&self.path());
-                for (i, (name, value)) in self.query().iter().enumerate() {
-                    url.push(if i == 0 { '?' } else { '&' });
-                    url.push_str(&encode_query(name));
-                    url.push('=');
-                    url.push_str(&encode_query(value));
-                }
-                url
-            }
-
-            /// Builds the HTTP request against the service root `base`.
-            fn into_http(self, base: &str) -> Result<http::Request<Vec<u8>>, RequestError>
-            where
-                Self: Sized,
-            {
-                let builder = http::Request::builder()
-                    .method(Self::METHOD)
-                    .uri(self.url(base));
-                let (builder, bytes) = match self.body() {
-                    Some(body) => (
-                        builder.header(http::header::CONTENT_TYPE, "application/json"),
-                        serde_json::to_vec(body).map_err(RequestError::Body)?,
-                    ),
-                    None => (builder, Vec::new()),
-                };
-                builder.body(bytes).map_err(RequestError::Http)
-            }
-
-            /// Decodes a response body (an empty body reads as JSON `null`).
-            fn decode(body: &[u8]) -> Result<Self::Response, ResponseError> {
-                let body = if body.iter().all(u8::is_ascii_whitespace) {
-                    b"null".as_slice()
-                } else {
-                    body
-                };
-                serde_json::from_slice(body).map_err(ResponseError::Body)
-            }
-
-            /// Checks the status against [`Request::STATUS`] and decodes the body.
-            fn from_http(response: &http::Response<Vec<u8>>) -> Result<Self::Response, ResponseError> {
-                let status = response.status().as_u16();
-                match Self::STATUS {
-                    Some(expected) if expected != status => {
-                        Err(ResponseError::Status { expected, status })
-                    }
-                    _ => Self::decode(response.body()),
-                }
-            }
-        }
-
-        /// Why a request could not be built.
-        #[derive(Debug)]
-        pub enum RequestError {
-            /// The body did not serialize.
-            Body(serde_json::Error),
-            /// The method or URL is not valid HTTP.
-            Http(http::Error),
-        }
-
-        impl std::fmt::Display for RequestError {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                match self {
-                    Self::Body(e) => write!(f, "the request body does not serialize: {e}"),
-                    Self::Http(e) => write!(f, "the request is not valid HTTP: {e}"),
-                }
-            }
-        }
-
-        impl std::error::Error for RequestError {
-            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-                match self {
-                    Self::Body(e) => Some(e),
-                    Self::Http(e) => Some(e),
-                }
-            }
-        }
-
-        /// Why a response could not be read.
-        #[derive(Debug)]
-        pub enum ResponseError {
-            /// The status is not the documented one.
-            Status {
-                /// The documented status.
-                expected: u16,
-                /// The status received.
-                status: u16,
-            },
-            /// The body is not the documented type.
-            Body(serde_json::Error),
-        }
-
-        impl std::fmt::Display for ResponseError {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                match self {
-                    Self::Status { expected, status } => {
-                        write!(f, "status {status}, where the docs say {expected}")
-                    }
-                    Self::Body(e) => write!(f, "the response body does not decode: {e}"),
-                }
-            }
-        }
-
-        impl std::error::Error for ResponseError {
-            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-                match self {
-                    Self::Status { .. } => None,
-                    Self::Body(e) => Some(e),
-                }
-            }
-        }
-
-        /// A collection response body: the `value` array and any annotations
-        /// beside it (`@odata.context`, `@odata.nextLink`), kept as sent.
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-        pub struct Collection<T> {
-            /// The items.
-            pub value: Vec<T>,
-            /// Everything else, kept as sent.
-            #[serde(flatten)]
-            pub annotations: serde_json::Map<String, serde_json::Value>,
-        }
-
-        /// What a path segment cannot hold as it is.
-        const SEGMENT: &percent_encoding::AsciiSet = &PATH.add(b'/');
-
-        /// What a path cannot hold as it is.
-        const PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
-            .add(b' ')
-            .add(b'"')
-            .add(b'#')
-            .add(b'%')
-            .add(b'<')
-            .add(b'>')
-            .add(b'?')
-            .add(b'[')
-            .add(b'\\')
-            .add(b']')
-            .add(b'^')
-            .add(b'`')
-            .add(b'{')
-            .add(b'|')
-            .add(b'}');
-
-        /// What a query name or value cannot hold as it is.
-        const QUERY: &percent_encoding::AsciiSet = &PATH.add(b'&').add(b'+').add(b'=');
-
-        /// A parameter value as one path segment (`/` encoded).
-        pub fn encode_segment(value: &str) -> String {
-            percent_encoding::utf8_percent_encode(value, SEGMENT).to_string()
-        }
-
-        /// A parameter value that may span segments (`/` kept).
-        pub fn encode_path(value: &str) -> String {
-            percent_encoding::utf8_percent_encode(value, PATH).to_string()
-        }
-
-        /// A query option name or value.
-        pub fn encode_query(value: &str) -> String {
-            percent_encoding::utf8_percent_encode(value, QUERY).to_string()
-        }
-
-        #(#items)*
-    }
 }
 
 #[cfg(test)]

@@ -6,14 +6,29 @@
 use crate::docs;
 use crate::naming::ident;
 use crate::plan::{FieldPlan, Plan, StructPlan};
+use crate::text::{self, Writer};
 use crate::types::{self, Scalar};
-use graphdoc_model::{Corpus, Property, TypeDef, TypeKind, TypeOrigin, TypeTarget};
+use graphdoc_model::{Property, TypeDef, TypeKind, TypeOrigin, TypeTarget};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeSet;
 
-/// The module file of struct `index`: imports and the struct.
-pub fn module(plan: &Plan, corpus: &Corpus, index: usize) -> TokenStream {
+/// The serde attribute of a field whose Rust name is its JSON name.
+const SERDE_SAME_NAME: &str = "#[serde(default, skip_serializing_if = \"Option::is_none\")]";
+
+/// What the struct file of one type says, decided once for both renderings.
+struct Parts<'p> {
+    s: &'p StructPlan<'p>,
+    /// Other generated types the file names, sorted.
+    imports: Vec<&'p str>,
+    doc: Vec<String>,
+    /// Each field's doc lines.
+    field_docs: Vec<Vec<String>>,
+    /// The composed base's Rust name and doc lines.
+    base: Option<(&'p str, Vec<String>)>,
+}
+
+fn parts<'p>(plan: &'p Plan, index: usize) -> Parts<'p> {
     let s = &plan.structs[index];
     // Other generated types come from the parent module, which re-exports all.
     let used: BTreeSet<&str> = s
@@ -23,11 +38,119 @@ pub fn module(plan: &Plan, corpus: &Corpus, index: usize) -> TokenStream {
         .chain(s.base.map(|b| plan.structs[b].ident.as_str()))
         .filter(|name| *name != s.ident)
         .collect();
-    let imports = (!used.is_empty()).then(|| {
-        let names = used.iter().map(|n| ident(n));
+    let base = s.base.map(|b| {
+        let doc = docs::paragraphs(&[format!(
+            "The properties inherited from {}.",
+            docs::code(&plan.structs[b].def.name)
+        )]);
+        (plan.structs[b].ident.as_str(), doc)
+    });
+    Parts {
+        s,
+        imports: used.into_iter().collect(),
+        doc: struct_doc(plan, s),
+        field_docs: s.fields.iter().map(|f| field_doc(plan, s.def, f)).collect(),
+        base,
+    }
+}
+
+fn additional_doc() -> Vec<String> {
+    docs::paragraphs(&[
+        "Properties the docs do not list for this type, kept as sent: Graph types are open.",
+    ])
+}
+
+/// The module file of struct `index` as formatted text: imports and the
+/// struct. `None` when a line would need a layout [`text`] does not model.
+pub fn module_text(plan: &Plan, index: usize) -> Option<String> {
+    let p = parts(plan, index);
+    let s = p.s;
+    let mut w = Writer::new();
+    let imports: Vec<String> = p.imports.iter().map(|n| text::ident(n)).collect();
+    w.use_group("use", "super::", &imports);
+    w.line(0, "use serde::{Deserialize, Serialize};");
+    w.blank();
+    w.doc(0, &p.doc);
+    w.line(
+        0,
+        "#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]",
+    );
+    w.line(0, &format!("pub struct {} {{", text::ident(&s.ident)));
+    for (f, doc) in s.fields.iter().zip(&p.field_docs) {
+        w.doc(4, doc);
+        if f.ident == f.json_name {
+            w.line(4, SERDE_SAME_NAME);
+        } else {
+            let rename = format!("rename = {}", text::string(&f.json_name));
+            let flat =
+                format!("#[serde(default, skip_serializing_if = \"Option::is_none\", {rename})]");
+            if 4 + flat.len() <= text::MARGIN {
+                w.line(4, &flat);
+            } else {
+                w.line(4, "#[serde(");
+                w.line(8, "default,");
+                w.line(8, "skip_serializing_if = \"Option::is_none\",");
+                w.line(8, &rename);
+                w.line(4, ")]");
+            }
+        }
+        // Struct and enum indices come from the plan itself, so the name is
+        // always found; raw JSON is the representation-preserving fallback.
+        let ty = types::text(f.ty, &|scalar| {
+            plan.type_ident(scalar)
+                .map_or_else(|| "serde_json::Value".to_string(), text::ident)
+        });
+        let field = format!("pub {}: Option", text::ident(&f.ident));
+        w.generic(4, &field, &ty, ",");
+    }
+    match &p.base {
+        Some((base, doc)) => {
+            w.doc(4, doc);
+            w.line(4, "#[serde(flatten)]");
+            w.fit(4, &format!("pub base: {},", text::ident(base)));
+        }
+        None => {
+            w.doc(4, &additional_doc());
+            w.line(4, "#[serde(flatten)]");
+            w.line(
+                4,
+                "pub additional: serde_json::Map<String, serde_json::Value>,",
+            );
+        }
+    }
+    w.line(0, "}");
+    w.blank();
+    w.fit(0, &format!("impl {} {{", text::ident(&s.ident)));
+    w.line(
+        4,
+        "/// Properties the docs do not list for this type or its base types,",
+    );
+    w.line(4, "/// kept as sent.");
+    w.line(
+        4,
+        "pub fn additional(&self) -> &serde_json::Map<String, serde_json::Value> {",
+    );
+    w.line(
+        8,
+        if s.base.is_some() {
+            "self.base.additional()"
+        } else {
+            "&self.additional"
+        },
+    );
+    w.line(4, "}");
+    w.line(0, "}");
+    w.finish()
+}
+
+/// The module file of struct `index` as tokens: imports and the struct.
+pub fn module(plan: &Plan, index: usize) -> TokenStream {
+    let p = parts(plan, index);
+    let imports = (!p.imports.is_empty()).then(|| {
+        let names = p.imports.iter().map(|n| ident(n));
         quote!(use super::{#(#names),*};)
     });
-    let item = item(plan, corpus, s);
+    let item = item(plan, &p);
     quote! {
         #imports
         use serde::{Deserialize, Serialize};
@@ -36,16 +159,18 @@ pub fn module(plan: &Plan, corpus: &Corpus, index: usize) -> TokenStream {
     }
 }
 
-fn item(plan: &Plan, corpus: &Corpus, s: &StructPlan) -> TokenStream {
+fn item(plan: &Plan, p: &Parts) -> TokenStream {
+    let s = p.s;
     let name = ident(&s.ident);
-    let doc = docs::attrs(&struct_doc(corpus, s));
-    let fields = s.fields.iter().map(|f| field(plan, corpus, s.def, f));
-    let base = s.base.map(|b| {
-        let base_ident = ident(&plan.structs[b].ident);
-        let doc = docs::attrs(&docs::paragraphs(&[format!(
-            "The properties inherited from {}.",
-            docs::code(&plan.structs[b].def.name)
-        )]));
+    let doc = docs::attrs(&p.doc);
+    let fields = s
+        .fields
+        .iter()
+        .zip(&p.field_docs)
+        .map(|(f, doc)| field(plan, f, doc));
+    let base = p.base.as_ref().map(|(base, doc)| {
+        let base_ident = ident(base);
+        let doc = docs::attrs(doc);
         quote! {
             #doc
             #[serde(flatten)]
@@ -53,9 +178,7 @@ fn item(plan: &Plan, corpus: &Corpus, s: &StructPlan) -> TokenStream {
         }
     });
     let additional = s.base.is_none().then(|| {
-        let doc = docs::attrs(&docs::paragraphs(&[
-            "Properties the docs do not list for this type, kept as sent: Graph types are open.",
-        ]));
+        let doc = docs::attrs(&additional_doc());
         quote! {
             #doc
             #[serde(flatten)]
@@ -88,7 +211,7 @@ fn item(plan: &Plan, corpus: &Corpus, s: &StructPlan) -> TokenStream {
     }
 }
 
-fn field(plan: &Plan, corpus: &Corpus, def: &TypeDef, f: &FieldPlan) -> TokenStream {
+fn field(plan: &Plan, f: &FieldPlan, doc: &[String]) -> TokenStream {
     let name = ident(&f.ident);
     // Struct and enum indices come from the plan itself, so the name is
     // always found; raw JSON is the representation-preserving fallback.
@@ -100,7 +223,7 @@ fn field(plan: &Plan, corpus: &Corpus, def: &TypeDef, f: &FieldPlan) -> TokenStr
         None => quote!(serde_json::Value),
     };
     let ty = types::tokens(f.ty, &type_ident);
-    let doc = docs::attrs(&field_doc(corpus, def, f));
+    let doc = docs::attrs(doc);
     let json = &f.json_name;
     let serde = if f.ident == *json {
         quote!(#[serde(default, skip_serializing_if = "Option::is_none")])
@@ -114,7 +237,7 @@ fn field(plan: &Plan, corpus: &Corpus, def: &TypeDef, f: &FieldPlan) -> TokenStr
     }
 }
 
-fn struct_doc(corpus: &Corpus, s: &StructPlan) -> Vec<String> {
+fn struct_doc(plan: &Plan, s: &StructPlan) -> Vec<String> {
     let def = s.def;
     let kind = match def.kind {
         TypeKind::Entity => "an entity type",
@@ -131,7 +254,7 @@ fn struct_doc(corpus: &Corpus, s: &StructPlan) -> Vec<String> {
         .sources
         .iter()
         .filter(|src| src.origin == TypeOrigin::ResourcePage)
-        .filter_map(|src| corpus.pages.iter().find(|p| p.path == src.page))
+        .filter_map(|src| plan.page(&src.page))
         .filter_map(|p| p.description.as_ref())
         .map(|d| docs::without_todo(&d.value))
         .find(|d| !d.is_empty());
@@ -177,14 +300,14 @@ pub fn sources(def: &TypeDef) -> String {
 /// else the same property's on another page that describes the type (a
 /// draft page may list a property with a placeholder that a later page
 /// describes).
-fn description(corpus: &Corpus, def: &TypeDef, p: &Property) -> String {
+fn description(plan: &Plan, def: &TypeDef, p: &Property) -> String {
     let own = docs::without_todo(&p.description.value);
     if !own.is_empty() {
         return own;
     }
     def.sources
         .iter()
-        .filter_map(|src| corpus.pages.iter().find(|page| page.path == src.page))
+        .filter_map(|src| plan.page(&src.page))
         .flat_map(|page| {
             let body = page.request_body.iter().flat_map(|b| b.properties.iter());
             body.chain(&page.properties).chain(&page.relationships)
@@ -195,14 +318,14 @@ fn description(corpus: &Corpus, def: &TypeDef, p: &Property) -> String {
         .unwrap_or_default()
 }
 
-fn field_doc(corpus: &Corpus, def: &TypeDef, f: &FieldPlan) -> Vec<String> {
+fn field_doc(plan: &Plan, def: &TypeDef, f: &FieldPlan) -> Vec<String> {
     let Some(p) = f.property else {
         return docs::paragraphs(&[
             "The `@odata.type` annotation: the type of the value as the service names it.",
         ]);
     };
     let mut paragraphs = Vec::new();
-    let description = description(corpus, def, p);
+    let description = description(plan, def, p);
     paragraphs.push(if description.is_empty() {
         format!("The {} property.", docs::code(&p.name.value))
     } else {

@@ -132,6 +132,31 @@ pub fn tokens(ty: FieldType, type_ident: &dyn Fn(Scalar) -> TokenStream) -> Toke
     }
 }
 
+/// The text of a field type (without `Option`), as [`tokens`] prints.
+/// `type_ident` names generated structs and enums.
+pub fn text(ty: FieldType, type_ident: &dyn Fn(Scalar) -> String) -> String {
+    let item = match ty.scalar {
+        Scalar::String => "String".to_string(),
+        Scalar::Bool => "bool".to_string(),
+        Scalar::U8 => "u8".to_string(),
+        Scalar::I8 => "i8".to_string(),
+        Scalar::I16 => "i16".to_string(),
+        Scalar::I32 => "i32".to_string(),
+        Scalar::I64 => "i64".to_string(),
+        Scalar::F64 => "f64".to_string(),
+        Scalar::Number => "serde_json::Number".to_string(),
+        Scalar::Json => "serde_json::Value".to_string(),
+        Scalar::Struct(_) | Scalar::Enum(_) => type_ident(ty.scalar),
+    };
+    if ty.collection {
+        format!("Vec<{item}>")
+    } else if ty.boxed {
+        format!("Box<{item}>")
+    } else {
+        item
+    }
+}
+
 /// How a documented primitive is spelled in doc comments and messages.
 pub fn describe(scalar: Scalar) -> &'static str {
     match scalar {
