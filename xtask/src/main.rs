@@ -23,6 +23,11 @@ use graphdoc_gen::{ManifestStyle, Options};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// The allocator the `graphdoc` binary uses, so that `bench` measures the
+/// library as the binary runs it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The input folder, relative to the workspace root.
 const INPUT: &str = "docs-input";
 /// The generated crate, relative to the workspace root.
