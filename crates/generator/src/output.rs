@@ -324,6 +324,11 @@ fn toml_string(text: &str) -> String {
     out
 }
 
+/// The library target, named rather than inferred from `src/lib.rs`: Cargo
+/// then reads the manifest, and so loads a workspace this crate belongs to,
+/// also in the instant a write moves `src/` (see `write`).
+const LIB_SECTION: &str = "[lib]\npath = \"src/lib.rs\"\n";
+
 fn manifest(options: &Options, loopback: bool) -> String {
     let name = toml_string(&options.crate_name);
     let description = toml_string(&format!(
@@ -341,7 +346,7 @@ fn manifest(options: &Options, loopback: bool) -> String {
             format!(
                 "{header}[package]\nname = {name}\ndescription = {description}\n\
                  version.workspace = true\nedition.workspace = true\nlicense.workspace = true\n\
-                 rust-version.workspace = true\npublish = false\n\n[dependencies]\n\
+                 rust-version.workspace = true\npublish = false\n\n{LIB_SECTION}\n[dependencies]\n\
                  http.workspace = true\npercent-encoding.workspace = true\n\
                  serde.workspace = true\nserde_json.workspace = true\n{dev}"
             )
@@ -358,7 +363,7 @@ fn manifest(options: &Options, loopback: bool) -> String {
             format!(
                 "{header}[package]\nname = {name}\ndescription = {description}\n\
                  version = \"0.1.0\"\nedition = \"2021\"\nrust-version = \"1.85\"\n\
-                 publish = false\n\n[dependencies]\n\
+                 publish = false\n\n{LIB_SECTION}\n[dependencies]\n\
                  http = \"{HTTP_VERSION}\"\n\
                  percent-encoding = \"{PERCENT_ENCODING_VERSION}\"\n\
                  serde = {{ version = \"{SERDE_VERSION}\", features = [\"derive\"] }}\n\
