@@ -1,6 +1,9 @@
 //! `graphdoc generate PATH... --out DIR`: a complete standalone crate,
 //! written atomically, byte-identical across runs, thread counts and input
 //! order.
+mod common;
+
+use common::names;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -124,14 +127,6 @@ fn docs_input_becomes_a_standalone_crate_with_a_summary() {
         "the stale file is gone, the rest unchanged"
     );
     // Nothing beside the output folder, and no scratch folder left in it.
-    let names = |d: &Path| -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(d)
-            .expect("listable")
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    };
     assert_eq!(names(&dir), ["gen"]);
     assert_eq!(names(&out), ["Cargo.toml", "src", "tests"]);
     std::fs::remove_dir_all(&dir).expect("cleanup");

@@ -3,6 +3,9 @@
 //! the expected diagnostic. Nothing outside the input is read: links and
 //! INCLUDEs that leave the tree point at a FIFO, which would block forever
 //! if opened.
+mod common;
+
+use common::names;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -95,20 +98,6 @@ fn check_codes(path: &Path) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
-}
-
-/// The names in `dir`, sorted.
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    names
 }
 
 /// Generates `input` into a folder of `scratch`: exit 0 or 1, and nothing
