@@ -47,8 +47,11 @@ const READY: &str = ".graphdoc-ready";
 /// Whether a top-level name in an output folder is one of a write's scratch
 /// folders rather than part of the tree.
 pub fn is_scratch(name: &str) -> bool {
-    [STAGING, OLD, READY].contains(&name)
+    SCRATCH.contains(&name)
 }
+
+/// Every scratch folder a write may leave behind.
+const SCRATCH: [&str; 3] = [STAGING, OLD, READY];
 #[derive(Debug, thiserror::Error)]
 #[error("cannot {action} {}: {source}", path.display())]
 pub struct WriteError {
@@ -281,7 +284,7 @@ pub fn is_replaceable(dir: &Path) -> Result<bool, WriteError> {
     let manifest = dir.join("Cargo.toml");
     let generated =
         std::fs::read_to_string(manifest).is_ok_and(|text| text.starts_with(MANIFEST_MARKER));
-    Ok(generated || [STAGING, OLD, READY].iter().any(|s| dir.join(s).is_dir()))
+    Ok(generated || SCRATCH.iter().any(|s| dir.join(s).is_dir()))
 }
 
 /// Recovers an interrupted write, then replaces `out` with `files` unless it
