@@ -16,12 +16,47 @@ const WRAP: usize = 80;
 /// The description without sentences that contain `TODO`, whitespace
 /// collapsed. Empty when nothing is left.
 pub fn without_todo(text: &str) -> String {
-    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let collapsed = collapse_whitespace(text);
+    // Sentences split at `. ` and joined by one space give the collapsed
+    // text back, so only a text with a TODO needs splitting.
+    if !collapsed.contains("TODO") {
+        return collapsed;
+    }
     sentences(&collapsed)
         .into_iter()
         .filter(|s| !s.contains("TODO"))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The words of `text` joined by single spaces. Text that is collapsed
+/// already (most descriptions) is copied as it is.
+fn collapse_whitespace(text: &str) -> String {
+    if is_collapsed(text) {
+        text.to_string()
+    } else {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// Whether `text` is ASCII with single spaces between words and none
+/// around them (any other whitespace, or non-ASCII text that may hold
+/// Unicode whitespace, is left to the general path).
+fn is_collapsed(text: &str) -> bool {
+    let mut after_space = true;
+    for &b in text.as_bytes() {
+        if b == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if b.is_ascii_whitespace() || b == 0x0b || !b.is_ascii() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || text.is_empty()
 }
 
 /// Splits after `.`, `!` or `?` followed by a space.
@@ -48,9 +83,13 @@ fn sentences(text: &str) -> Vec<&str> {
 /// or parentheses) becomes an autolink. Most words need nothing, and are
 /// returned as they are without searching them twice.
 fn escape_word(word: &str) -> Cow<'_, str> {
-    let bracket = word.bytes().any(|b| matches!(b, b'[' | b']' | b'<' | b'>'));
-    let url = word.as_bytes().windows(7).any(|w| w.starts_with(b"http"));
-    if !bracket && !url {
+    let bytes = word.as_bytes();
+    // One pass for both: a bracket, or `http` with room for `http://`.
+    let special = bytes.iter().enumerate().any(|(i, &b)| {
+        matches!(b, b'[' | b']' | b'<' | b'>')
+            || b == b'h' && i + 7 <= bytes.len() && bytes[i..].starts_with(b"http")
+    });
+    if !special {
         return Cow::Borrowed(word);
     }
     let start = word.find("https://").or_else(|| word.find("http://"));
@@ -80,30 +119,52 @@ fn escape_text(text: &str) -> String {
     out
 }
 
-/// Escapes a line start that markdown would read as a block marker (list
-/// item, heading, quote, code fence, setext underline).
-fn escape_line_start(line: String) -> String {
-    let list_marker = ["- ", "* ", "+ "].iter().any(|m| line.starts_with(m))
-        || matches!(line.as_str(), "-" | "*" | "+");
+/// Where a line needs a `\` so that markdown does not read its start as
+/// a block marker (list item, heading, quote, code fence, setext
+/// underline): before the marker, or after the digits of an ordered list
+/// item.
+fn line_start_escape(line: &str) -> Option<usize> {
+    let list_marker =
+        ["- ", "* ", "+ "].iter().any(|m| line.starts_with(m)) || matches!(line, "-" | "*" | "+");
     let block = line.starts_with(['#', '>'])
         || line.starts_with("```")
         || line.starts_with("~~~")
         || line.chars().all(|c| c == '=' || c == '-');
     if list_marker || block {
-        return format!("\\{line}");
+        return Some(0);
     }
-    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     let rest = &line[digits..];
     let ordered = rest.starts_with(". ") || rest.starts_with(") ") || rest == "." || rest == ")";
-    if digits > 0 && ordered {
-        return format!("{}\\{}", &line[..digits], rest);
+    (digits > 0 && ordered).then_some(digits)
+}
+
+/// The line with its start escaped where needed.
+fn escaped_line(line: &str) -> String {
+    match line_start_escape(line) {
+        None => line.to_string(),
+        Some(at) => {
+            let mut out = String::with_capacity(line.len() + 1);
+            out.push_str(&line[..at]);
+            out.push('\\');
+            out.push_str(&line[at..]);
+            out
+        }
     }
-    line
 }
 
 /// Splits a paragraph into escaped lines of at most [`WRAP`] characters
 /// (a longer word gets a line of its own).
 pub fn wrap(text: &str) -> Vec<String> {
+    if is_plain(text) {
+        plain_lines(text)
+    } else {
+        word_lines(text)
+    }
+}
+
+/// The lines of any paragraph, word by word.
+fn word_lines(text: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::with_capacity(WRAP);
     // ASCII text splits the same at ASCII whitespace (save the vertical tab,
@@ -116,8 +177,8 @@ pub fn wrap(text: &str) -> Vec<String> {
     for word in words {
         let word = escape_word(word);
         if !line.is_empty() && line.len() + 1 + word.len() > WRAP {
-            let full = std::mem::replace(&mut line, String::with_capacity(WRAP));
-            lines.push(escape_line_start(full));
+            lines.push(escaped_line(&line));
+            line.clear();
         }
         if !line.is_empty() {
             line.push(' ');
@@ -125,9 +186,56 @@ pub fn wrap(text: &str) -> Vec<String> {
         line.push_str(&word);
     }
     if !line.is_empty() {
-        lines.push(escape_line_start(line));
+        lines.push(escaped_line(&line));
     }
     lines
+}
+
+/// Whether a paragraph is ASCII words one space apart, none of which needs
+/// escaping (no bracket, no URL): most descriptions are, and their lines
+/// are spans of the text.
+fn is_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && bytes.iter().all(|&b| PLAIN[usize::from(b)])
+        && !text.contains("  ")
+        && !text.contains("http")
+}
+
+/// The bytes a plain paragraph may hold: printable ASCII and the space,
+/// but no bracket (a table, so the check is one lookup per byte).
+static PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = b' ';
+    while b <= b'~' {
+        table[b as usize] = !matches!(b, b'[' | b']' | b'<' | b'>');
+        b += 1;
+    }
+    table
+};
+
+/// The lines of a plain paragraph (see [`is_plain`]): each line the most
+/// words that fit, or one longer word.
+fn plain_lines(text: &str) -> Vec<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / WRAP + 1);
+    let mut start = 0;
+    while start < bytes.len() {
+        let rest = &bytes[start..];
+        let end = if rest.len() <= WRAP || rest[WRAP] == b' ' {
+            rest.len().min(WRAP)
+        } else {
+            rest[..WRAP]
+                .iter()
+                .rposition(|&b| b == b' ')
+                .or_else(|| rest.iter().position(|&b| b == b' '))
+                .unwrap_or(rest.len())
+        };
+        out.push(escaped_line(&text[start..start + end]));
+        start += end + 1;
+    }
+    out
 }
 
 /// Doc lines from paragraphs: each paragraph wrapped, a blank line between
@@ -210,6 +318,36 @@ mod tests {
         );
         assert_eq!(wrap("- not a list"), ["\\- not a list"]);
         assert_eq!(wrap("1. not a list"), ["1\\. not a list"]);
+    }
+
+    /// Plain paragraphs split as span lines exactly as word by word.
+    #[test]
+    fn plain_lines_match_word_lines() {
+        let words = [
+            "a",
+            "to",
+            "the",
+            "word",
+            "-",
+            "1.",
+            "several",
+            &"x".repeat(79),
+        ];
+        let long = "y".repeat(81);
+        for seed in 0..400usize {
+            let mut text = String::new();
+            for i in 0..(seed % 37 + 1) {
+                if i > 0 {
+                    text.push(' ');
+                }
+                let pick = (seed * 7 + i * 13 + i * i) % (words.len() + 1);
+                text.push_str(words.get(pick).copied().unwrap_or(&long));
+            }
+            assert!(is_plain(&text), "{text}");
+            assert_eq!(plain_lines(&text), word_lines(&text), "{text}");
+        }
+        assert!(!is_plain(" a") && !is_plain("a  b") && !is_plain("a\tb"));
+        assert!(!is_plain("see http://x.example") && !is_plain("[x]") && !is_plain("é"));
     }
 
     #[test]

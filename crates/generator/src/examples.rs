@@ -10,7 +10,7 @@
 //! for a timestamp). Placeholders never shape the generated types; the types
 //! follow the property tables.
 use crate::docs;
-use crate::naming::{self, ident, Scope};
+use crate::naming::{self, Scope};
 use crate::output::display_path;
 use crate::plan::{FieldPlan, Plan};
 use crate::render::{Item, RustFile};
@@ -491,13 +491,7 @@ pub fn cases_module<'a>(
             .cases
             .par_iter()
             .zip(names)
-            .map(|(case, name)| {
-                let test = CaseTest::new(plan, case, name, crate_ident);
-                match test.text() {
-                    Some(text) => Item::text(text),
-                    None => Item::tokens(move || test.tokens()),
-                }
-            })
+            .map(|(case, name)| Item::text(CaseTest::new(plan, case, name, crate_ident).text()))
             .collect::<Vec<_>>(),
     );
     items.extend(test_file::excluded_items(
@@ -546,25 +540,20 @@ impl<'a> CaseTest<'a> {
         }
     }
 
-    /// The test as text; `None` when a statement would break.
-    fn text(&self) -> Option<String> {
-        let keys = |keys: &Vec<String>| {
-            let keys: Vec<String> = keys.iter().map(|k| text::string(k)).collect();
-            format!("&[{}]", keys.join(", "))
-        };
+    /// The test as text, laid out as prettyplease lays out [`Self::tokens`].
+    fn text(&self) -> String {
+        let item = text::ident(self.ty);
+        let collection = format!("{}::requests::Collection", text::ident(self.krate));
         let ty = if self.case.collection {
-            format!(
-                "{}::requests::Collection<{}>",
-                text::ident(self.krate),
-                text::ident(self.ty)
-            )
+            format!("{collection}<{item}>")
         } else {
-            text::ident(self.ty)
+            item.clone()
         };
         let mut w = Writer::new();
         w.doc(0, &self.doc);
         w.line(0, "#[test]");
-        w.fit(0, &format!("fn {}() {{", text::ident(&self.function)));
+        // A signature without parameters has no break opportunity.
+        w.line(0, &format!("fn {}() {{", text::ident(&self.function)));
         w.line(
             4,
             &format!("let body = {};", json_literal_text(&self.case.json)),
@@ -573,28 +562,40 @@ impl<'a> CaseTest<'a> {
         if 4 + typed.len() <= text::MARGIN {
             w.line(4, &typed);
         } else {
-            // The turbofish breaks when it does not fit before `(`; when
-            // only `body);` overflows, the call breaks instead (not modelled).
-            if 4 + "let typed = round_trip::<".len() + ty.len() + ">(".len() <= text::MARGIN {
-                return None;
-            }
-            w.require(8 + ty.len());
+            // The turbofish is the statement's first group, so it is the
+            // one that breaks, wherever the line overflows; the collection
+            // type's own arguments break when they do not fit their line
+            // (the comma after them does not count).
             w.line(4, "let typed = round_trip::<");
-            w.line(8, &format!("{ty},"));
+            if self.case.collection && 8 + ty.len() > text::MARGIN {
+                w.broken_list(8, &format!("{collection}<"), &[item], ">,");
+            } else {
+                w.line(8, &format!("{ty},"));
+            }
             w.line(4, ">(body);");
         }
+        let lists: Vec<Vec<String>> = self
+            .case
+            .unlisted
+            .iter()
+            .map(|keys| keys.iter().map(|k| text::string(k)).collect())
+            .collect();
         if self.case.collection {
-            let lists: Vec<String> = self.case.unlisted.iter().map(keys).collect();
-            let flat = format!("let unlisted: &[&[&str]] = &[{}];", lists.join(", "));
-            if 4 + flat.len() <= text::MARGIN {
-                w.line(4, &flat);
+            let flat: Vec<String> = lists.iter().map(|keys| array(keys)).collect();
+            let line = format!("let unlisted: &[&[&str]] = &[{}];", flat.join(", "));
+            if 4 + line.len() <= text::MARGIN {
+                w.line(4, &line);
             } else {
-                // One list per line; each must fit (the last one's comma
-                // does not count).
+                // One list per line; a list that does not fit (its comma
+                // counts unless it is the last) breaks too.
                 w.line(4, "let unlisted: &[&[&str]] = &[");
-                for (i, list) in lists.iter().enumerate() {
-                    w.require(8 + list.len() + usize::from(i + 1 < lists.len()));
-                    w.line(8, &format!("{list},"));
+                for (i, (keys, flat)) in lists.iter().zip(&flat).enumerate() {
+                    let comma = usize::from(i + 1 < lists.len());
+                    if 8 + flat.len() + comma <= text::MARGIN {
+                        w.line(8, &format!("{flat},"));
+                    } else {
+                        w.broken_list(8, "&[", keys, "],");
+                    }
                 }
                 w.line(4, "];");
             }
@@ -606,32 +607,34 @@ impl<'a> CaseTest<'a> {
             w.line(8, "assert_unlisted(item.additional(), expected);");
             w.line(4, "}");
         } else {
-            let list = self
-                .case
-                .unlisted
-                .first()
-                .map_or_else(|| "&[]".to_string(), keys);
+            let keys = lists.first().map_or(&[][..], Vec::as_slice);
+            let list = array(keys);
             let flat = format!("assert_unlisted(typed.additional(), {list});");
             if 4 + flat.len() <= text::MARGIN {
                 w.line(4, &flat);
             } else {
-                w.require(8 + list.len());
                 w.line(4, "assert_unlisted(");
                 w.line(8, "typed.additional(),");
-                w.line(8, &format!("{list},"));
+                if 8 + list.len() <= text::MARGIN {
+                    w.line(8, &format!("{list},"));
+                } else {
+                    w.broken_list(8, "&[", keys, "],");
+                }
                 w.line(4, ");");
             }
         }
         w.line(0, "}");
-        w.finish()
+        w.finish().unwrap_or_default()
     }
 
+    /// The test's tokens: the reference layout of [`Self::text`].
+    #[cfg(test)]
     fn tokens(&self) -> TokenStream {
         let doc = docs::attrs(&self.doc);
-        let function = ident(&self.function);
-        let ty = ident(self.ty);
+        let function = naming::ident(&self.function);
+        let ty = naming::ident(self.ty);
         let ty = if self.case.collection {
-            let krate = ident(self.krate);
+            let krate = naming::ident(self.krate);
             quote!(#krate::requests::Collection<#ty>)
         } else {
             quote!(#ty)
@@ -663,19 +666,58 @@ impl<'a> CaseTest<'a> {
     }
 }
 
+/// `&[a, b]`: a slice of the items on one line.
+fn array(items: &[String]) -> String {
+    format!("&[{}]", items.join(", "))
+}
+
 /// Asserts that every round-trip test laid out as text reads as its tokens
-/// print; returns how many were laid out as text.
+/// print, for the example pages' cases and for variants of the first one
+/// with the shapes pages rarely have (long types, key lists and names);
+/// returns how many were compared.
 #[cfg(test)]
 pub fn text_layouts_checked(plan: &Plan, examples: &Examples) -> usize {
+    let check = |case: &Case, name: String, krate: &str| {
+        let test = CaseTest::new(plan, case, name, krate);
+        let tokens = crate::render::tokens_file("t.rs", "", test.tokens());
+        let tokens = tokens.expect("the tokens parse");
+        let text = crate::render::text_rust_file("t.rs", "", &test.text());
+        assert_eq!(text, tokens, "{}", test.function);
+    };
     let mut written = 0;
     for (i, case) in examples.cases.iter().enumerate() {
-        let test = CaseTest::new(plan, case, format!("case_{i}"), "graphdoc_generated");
-        if let Some(text) = test.text() {
-            let tokens = crate::render::tokens_file("t.rs", "", test.tokens());
-            let tokens = tokens.expect("the tokens parse");
-            assert_eq!(crate::render::text_rust_file("t.rs", "", &text), tokens);
-            written += 1;
-        }
+        check(case, format!("case_{i}"), "graphdoc_generated");
+        written += 1;
+    }
+    let Some(first) = examples.cases.first() else {
+        return written;
+    };
+    for seed in 0..120usize {
+        let keys = |n: usize, salt: usize| -> Vec<String> {
+            (0..n)
+                .map(|k| format!("k{k}{}", "x".repeat((seed * 7 + k * 5 + salt) % 31)))
+                .collect()
+        };
+        let collection = seed % 2 == 0;
+        let unlisted = if collection {
+            (0..seed % 5).map(|j| keys((seed + j) % 7, j)).collect()
+        } else {
+            vec![keys(seed % 9, 0)]
+        };
+        let case = Case {
+            location: first.location.clone(),
+            kind: first.kind,
+            name: None,
+            documented: first.documented.clone(),
+            target: first.target,
+            collection,
+            json: "{}".into(),
+            note: None,
+            unlisted,
+        };
+        let krate = format!("k{}", "r".repeat(seed * 13 % 60));
+        check(&case, format!("case_{}", "n".repeat(seed * 3 % 95)), &krate);
+        written += 1;
     }
     written
 }

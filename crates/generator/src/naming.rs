@@ -96,49 +96,71 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
 
 /// Splits a documented name into lower-case words.
 pub fn words(name: &str) -> Vec<String> {
-    let chars: Vec<char> = name.chars().collect();
-    let mut out = Vec::new();
-    let mut current = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        if !c.is_ascii_alphanumeric() {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
-            continue;
-        }
-        if c.is_ascii_uppercase() && !current.is_empty() && i > 0 {
-            let prev = chars[i - 1];
-            let next_is_lower = chars.get(i + 1).is_some_and(char::is_ascii_lowercase);
-            // `webUrl` and `x509Certificate` split before the capital; in a
-            // run of capitals (`HTMLParser`) the last one starts the next word.
-            if prev.is_ascii_lowercase()
-                || prev.is_ascii_digit()
-                || (prev.is_ascii_uppercase() && next_is_lower)
-            {
-                out.push(std::mem::take(&mut current));
-            }
-        }
-        current.push(c.to_ascii_lowercase());
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
+    word_spans(name)
+        .map(|span| name[span].to_ascii_lowercase())
+        .collect()
 }
 
-fn capitalize(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
-        None => String::new(),
+/// The byte ranges of the words of a name: runs of ASCII letters and
+/// digits, split at camelCase humps. A non-ASCII character only separates
+/// words, so the name is read by bytes.
+fn word_spans(name: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let bytes = name.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i == bytes.len() {
+            return None;
+        }
+        let start = i;
+        i += 1;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            if bytes[i].is_ascii_uppercase() {
+                let prev = bytes[i - 1];
+                let next_is_lower = bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase);
+                // `webUrl` and `x509Certificate` split before the capital; in
+                // a run of capitals (`HTMLParser`) the last one starts the
+                // next word.
+                if prev.is_ascii_lowercase()
+                    || prev.is_ascii_digit()
+                    || (prev.is_ascii_uppercase() && next_is_lower)
+                {
+                    break;
+                }
+            }
+            i += 1;
+        }
+        Some(start..i)
+    })
+}
+
+/// Appends an ASCII word lower-cased, capitalized in Pascal case, after a
+/// `_` in snake case unless it is the `first`.
+fn push_word(out: &mut String, word: &str, case: Case, first: bool) {
+    let mut bytes = word.bytes();
+    match case {
+        Case::Snake => {
+            if !first {
+                out.push('_');
+            }
+        }
+        Case::Pascal => {
+            if let Some(b) = bytes.next() {
+                out.push(char::from(b.to_ascii_uppercase()));
+            }
+        }
     }
+    out.extend(bytes.map(|b| char::from(b.to_ascii_lowercase())));
 }
 
 fn join(words: &[String], case: Case) -> String {
-    match case {
-        Case::Snake => words.join("_"),
-        Case::Pascal => words.iter().map(|w| capitalize(w)).collect(),
+    let mut out = String::new();
+    for (i, word) in words.iter().enumerate() {
+        push_word(&mut out, word, case, i == 0);
     }
+    out
 }
 
 /// The canonical camelCase spelling of a word list (`web`, `url` -> `webUrl`).
@@ -148,7 +170,7 @@ fn lower_camel(words: &[String]) -> String {
         if i == 0 {
             out.push_str(w);
         } else {
-            out.push_str(&capitalize(w));
+            push_word(&mut out, w, Case::Pascal, true);
         }
     }
     out
@@ -197,11 +219,13 @@ fn lost_characters(name: &str) -> Vec<String> {
 /// The identifier for a name before collision handling: words in `case`,
 /// punctuation-only names spelled out, a leading digit prefixed.
 pub fn base_ident(name: &str, case: Case) -> String {
-    let mut w = words(name);
-    if w.is_empty() {
-        w = lost_characters(name);
+    let mut ident = String::with_capacity(name.len() + 1);
+    for (i, span) in word_spans(name).enumerate() {
+        push_word(&mut ident, &name[span], case, i == 0);
     }
-    let mut ident = join(&w, case);
+    if ident.is_empty() {
+        ident = join(&lost_characters(name), case);
+    }
     if ident.is_empty() {
         // Only an empty name spells nothing (`Ident` cannot be empty).
         ident = match case {

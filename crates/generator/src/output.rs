@@ -227,11 +227,11 @@ fn shared_files(input: &Input, options: &Options) -> Result<Vec<GeneratedFile>, 
         crate::replay::module(plan, requests, replays, &crate_ident)?,
     )?);
     if with_support {
-        files.push(tokens_file(
+        files.push(text_rust_file(
             "tests/examples/support.rs",
             &header("//", &[], options),
-            support::module(parts, &crate_ident),
-        )?);
+            &support::module_text(parts, &crate_ident),
+        ));
     }
     Ok(files)
 }

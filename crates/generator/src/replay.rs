@@ -33,7 +33,7 @@ use crate::output::display_path;
 use crate::plan::Plan;
 use crate::render::{Item, RustFile};
 use crate::requests::{Payload, Piece, Requests, Response};
-use crate::text::{self, Writer};
+use crate::text;
 use crate::{test_file, Exclusion, GenError};
 use graphdoc_model::{Body, Corpus, HttpMessage, MessageStart, Page};
 use proc_macro2::TokenStream;
@@ -41,6 +41,8 @@ use quote::quote;
 use rayon::prelude::*;
 use serde_json::Value;
 use std::collections::HashMap;
+
+mod layout;
 
 /// One example request to rebuild.
 pub struct Replay {
@@ -491,12 +493,10 @@ pub fn module<'a>(
         .cases
         .par_iter()
         .zip(names)
-        .map(
-            |(case, name)| match replay_test_text(requests, case, &name) {
-                Some(text) => Item::text(text),
-                None => Item::tokens(move || replay_test(requests, case, &name)),
-            },
-        )
+        .map(|(case, name)| {
+            let doc = replay_doc(requests, case);
+            Item::text(layout::test(requests, case, &name, &doc))
+        })
         .collect();
     items.extend(tests);
     if let Some(case) = loopback {
@@ -567,90 +567,8 @@ fn replay_doc(requests: &Requests, case: &Replay) -> Vec<String> {
     docs::paragraphs(&paragraphs)
 }
 
-/// A replay test as text, laid out as prettyplease lays out
-/// [`replay_test`]. `None` for the shapes not modelled here: query
-/// options (`vec![...]` is printed from its tokens) and a request literal
-/// short enough to stay on one line.
-fn replay_test_text(requests: &Requests, case: &Replay, name: &str) -> Option<String> {
-    let r = &requests.pages[case.page].requests[case.request];
-    if !case.query.is_empty() {
-        return None;
-    }
-    let mut fields: Vec<(String, String)> = r
-        .params
-        .iter()
-        .zip(&case.values)
-        .map(|(p, v)| (text::ident(&p.ident), format!("{}.into()", text::string(v))))
-        .collect();
-    fields.push(("query".into(), "Vec::new()".into()));
-    if r.has_body {
-        let body = if case.body.is_some() {
-            "Some(json(body))"
-        } else {
-            "None"
-        };
-        fields.push(("body".into(), body.into()));
-    }
-    // A struct literal stays on one line only when its fields take at most
-    // 34 columns (and the line fits); that shape is left to prettyplease.
-    let flat: usize = fields
-        .iter()
-        .map(|(f, v)| f.len() + v.len() + 4)
-        .sum::<usize>()
-        - 2;
-    if flat <= 34 {
-        return None;
-    }
-    let mut w = Writer::new();
-    w.doc(0, &replay_doc(requests, case));
-    w.line(0, "#[test]");
-    w.fit(0, &format!("fn {}() {{", text::ident(name)));
-    if let Some(body) = &case.body {
-        w.line(
-            4,
-            &format!("let body = {};", examples::json_literal_text(body)),
-        );
-    }
-    w.line(
-        4,
-        &format!("let request = requests::{} {{", text::ident(&r.ident)),
-    );
-    let last = fields.len() - 1;
-    for (i, (field, value)) in fields.iter().enumerate() {
-        // `"value".into()` breaks before `.into()` when the field does not
-        // fit; the comma after the last field is not counted.
-        let line = format!("{field}: {value},");
-        if 8 + line.len() - usize::from(i == last) <= text::MARGIN {
-            w.line(8, &line);
-        } else if let Some(receiver) = value.strip_suffix(".into()") {
-            w.line(8, &format!("{field}: {receiver}"));
-            w.line(12, ".into(),");
-        } else {
-            w.line(8, &line);
-        }
-    }
-    w.line(4, "};");
-    w.line(4, "replay(");
-    w.line(8, "request,");
-    w.line(8, &format!("{},", text::string(&case.base)));
-    w.line(8, "&Sent {");
-    w.line(12, &format!("method: {},", text::string(&case.method)));
-    w.line(12, &format!("path: {},", text::string(&case.path)));
-    w.line(12, "query: &[],");
-    w.line(
-        12,
-        if case.body.is_some() {
-            "body: Some(body),"
-        } else {
-            "body: None,"
-        },
-    );
-    w.line(8, "},");
-    w.line(4, ");");
-    w.line(0, "}");
-    w.finish()
-}
-
+/// The tokens of a replay test: the reference layout of [`layout::test`].
+#[cfg(test)]
 fn replay_test(requests: &Requests, case: &Replay, name: &str) -> TokenStream {
     let function = ident(name);
     let doc = docs::attrs(&replay_doc(requests, case));
@@ -788,11 +706,10 @@ mod tests {
         let mut written = 0;
         for (i, case) in replays.cases.iter().enumerate() {
             let name = format!("replay_{i}");
-            if let Some(text) = replay_test_text(&requests, case, &name) {
-                let tokens = print(replay_test(&requests, case, &name));
-                assert_eq!(crate::render::text_rust_file("t.rs", "", &text), tokens);
-                written += 1;
-            }
+            let text = layout::test(&requests, case, &name, &replay_doc(&requests, case));
+            let tokens = print(replay_test(&requests, case, &name));
+            assert_eq!(crate::render::text_rust_file("t.rs", "", &text), tokens);
+            written += 1;
         }
         written += examples::text_layouts_checked(&plan, &examples);
         assert!(written > 0, "no test was written as text");

@@ -2,8 +2,7 @@
 //! summary sentence, and the `EXCLUDED` list with the test that prints it.
 use crate::render::Item;
 use crate::text::{self, Writer};
-use crate::{docs, Exclusion};
-use quote::quote;
+use crate::Exclusion;
 
 /// The summary paragraph: what was `done`, and how many examples are
 /// excluded and where they are listed.
@@ -21,28 +20,51 @@ pub fn summary(done: &str, excluded: usize) -> String {
 /// `const EXCLUDED` documented by `what` (`Example bodies left out of the
 /// round trip`), and the test that prints every entry, documented by the
 /// `report` lines.
-pub fn excluded_items<'a>(
-    what: &'a str,
-    report: &[&str],
-    excluded: &'a [Exclusion],
-) -> Vec<Item<'a>> {
+pub fn excluded_items<'a>(what: &str, report: &[&str], excluded: &[Exclusion]) -> Vec<Item<'a>> {
+    vec![
+        Item::text(excluded_text(what, excluded)),
+        Item::text(report_text(report)),
+    ]
+}
+
+fn const_doc(what: &str) -> Vec<String> {
+    vec![format!("{what}: `(example, reason)`.")]
+}
+
+/// The constant: one line when it fits, else one entry per line (or per
+/// three lines when the entry does not fit one).
+fn excluded_text(what: &str, excluded: &[Exclusion]) -> String {
+    let entries: Vec<(String, String)> = excluded
+        .iter()
+        .map(|e| (text::string(&e.example), text::string(&e.reason)))
+        .collect();
+    let tuples: Vec<String> = entries.iter().map(|(a, b)| format!("({a}, {b})")).collect();
+    let head = "const EXCLUDED: &[(&str, &str)] = &[";
+    let mut w = Writer::new();
+    w.doc(0, &const_doc(what));
+    let flat = format!("{head}{}];", tuples.join(", "));
+    if flat.len() <= text::MARGIN {
+        w.line(0, &flat);
+        return w.finish().unwrap_or_default();
+    }
+    w.line(0, head);
+    for (i, ((example, reason), tuple)) in entries.iter().zip(&tuples).enumerate() {
+        // The comma after the last entry only appears once the list breaks,
+        // so it does not count for the fit.
+        let comma = usize::from(i + 1 < entries.len());
+        if 4 + tuple.len() + comma <= text::MARGIN {
+            w.line(4, &format!("{tuple},"));
+        } else {
+            w.broken_list(4, "(", &[example.clone(), reason.clone()], "),");
+        }
+    }
+    w.line(0, "];");
+    w.finish().unwrap_or_default()
+}
+
+/// The test that prints every entry of `EXCLUDED`.
+fn report_text(report: &[&str]) -> String {
     let report: Vec<String> = report.iter().map(|line| line.to_string()).collect();
-    let constant = excluded_text(what, excluded).map_or_else(
-        || {
-            Item::tokens(move || {
-                let doc = docs::attrs(&const_doc(what));
-                let entries = excluded.iter().map(|e| {
-                    let (example, reason) = (&e.example, &e.reason);
-                    quote!((#example, #reason),)
-                });
-                quote! {
-                    #doc
-                    const EXCLUDED: &[(&str, &str)] = &[#(#entries)*];
-                }
-            })
-        },
-        Item::text,
-    );
     let mut w = Writer::new();
     w.doc(0, &report);
     w.line(0, "#[test]");
@@ -51,60 +73,74 @@ pub fn excluded_items<'a>(
     w.line(8, "eprintln!(\"excluded: {example}: {reason}\");");
     w.line(4, "}");
     w.line(0, "}");
-    let test = w.finish().map_or_else(
-        || {
-            Item::tokens(move || {
-                let doc = docs::attrs(&report);
-                quote! {
-                    #doc
-                    #[test]
-                    fn excluded_examples_are_reported() {
-                        for (example, reason) in EXCLUDED {
-                            eprintln!("excluded: {example}: {reason}");
-                        }
-                    }
+    w.finish().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::docs;
+    use proc_macro2::TokenStream;
+    use quote::quote;
+
+    /// The reference tokens of [`excluded_items`].
+    fn tokens(what: &str, report: &[&str], excluded: &[Exclusion]) -> TokenStream {
+        let doc = docs::attrs(&const_doc(what));
+        let report: Vec<String> = report.iter().map(|line| line.to_string()).collect();
+        let report = docs::attrs(&report);
+        let entries = excluded.iter().map(|e| {
+            let (example, reason) = (&e.example, &e.reason);
+            quote!((#example, #reason),)
+        });
+        quote! {
+            #doc
+            const EXCLUDED: &[(&str, &str)] = &[#(#entries)*];
+            #report
+            #[test]
+            fn excluded_examples_are_reported() {
+                for (example, reason) in EXCLUDED {
+                    eprintln!("excluded: {example}: {reason}");
                 }
-            })
-        },
-        Item::text,
-    );
-    vec![constant, test]
-}
-
-fn const_doc(what: &str) -> Vec<String> {
-    vec![format!("{what}: `(example, reason)`.")]
-}
-
-/// The constant as text when its list breaks, one entry per line (or per
-/// three lines when the entry does not fit one); `None` for a list that
-/// fits one line, which the tokens lay out.
-fn excluded_text(what: &str, excluded: &[Exclusion]) -> Option<String> {
-    let entries: Vec<(String, String)> = excluded
-        .iter()
-        .map(|e| (text::string(&e.example), text::string(&e.reason)))
-        .collect();
-    let flat: usize = entries.iter().map(|(a, b)| a.len() + b.len() + 6).sum();
-    let head = "const EXCLUDED: &[(&str, &str)] = &[";
-    if entries.is_empty() || head.len() + flat <= text::MARGIN {
-        return None;
-    }
-    let mut w = Writer::new();
-    w.doc(0, &const_doc(what));
-    w.line(0, head);
-    for (i, (example, reason)) in entries.iter().enumerate() {
-        // The comma after the last entry only appears once the list breaks,
-        // so it does not count for the fit.
-        let last = i + 1 == entries.len();
-        let line = format!("({example}, {reason}),");
-        if 4 + line.len() - usize::from(last) <= text::MARGIN {
-            w.line(4, &line);
-        } else {
-            w.line(4, "(");
-            w.line(8, &format!("{example},"));
-            w.line(8, &format!("{reason},"));
-            w.line(4, "),");
+            }
         }
     }
-    w.line(0, "];");
-    w.finish()
+
+    /// Empty, short and long lists, and entries too long for one line,
+    /// lay out as their tokens print.
+    #[test]
+    fn excluded_items_lay_out_as_tokens() {
+        let entry = |example: &str, reason: &str| Exclusion {
+            example: example.to_string(),
+            reason: reason.to_string(),
+        };
+        let long = "x".repeat(60);
+        let lists = [
+            vec![],
+            vec![entry("a.md:1 request", "no type")],
+            vec![entry("a.md:1 request", "no type"), entry("b.md:2", "x")],
+            vec![
+                entry("a.md:1 request", &long),
+                entry("b.md:2", "\"quoted\""),
+            ],
+            vec![
+                entry("a.md:1", &"y".repeat(40)),
+                entry("b.md:22", &"z".repeat(39)),
+            ],
+        ];
+        for excluded in &lists {
+            let what = "Example bodies left out";
+            let report = ["Prints every excluded example."];
+            let items = excluded_items(what, &report, excluded);
+            let file = crate::render::file(
+                "t.rs",
+                "",
+                crate::render::RustFile {
+                    inner_doc: Vec::new(),
+                    items,
+                },
+            );
+            let tokens = crate::render::tokens_file("t.rs", "", tokens(what, &report, excluded));
+            assert_eq!(file.expect("text"), tokens.expect("the tokens parse"));
+        }
+    }
 }

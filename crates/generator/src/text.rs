@@ -85,6 +85,19 @@ impl Writer {
         }
     }
 
+    /// `OPEN`, the items one per line one level deeper, each with a comma,
+    /// then `CLOSE`: a list whose consistent group broke (an array, call
+    /// arguments, a tuple). The items must not break themselves.
+    pub fn broken_list(&mut self, indent: usize, open: &str, items: &[String], close: &str) {
+        self.line(indent, open);
+        for item in items {
+            self.indent(indent + 4);
+            self.out.push_str(item);
+            self.out.push_str(",\n");
+        }
+        self.line(indent, close);
+    }
+
     /// A blank line between items.
     pub fn blank(&mut self) {
         self.out.push('\n');
