@@ -25,7 +25,9 @@
 //! child then exits without freeing it, as a command-line tool may. The
 //! binary line is timed from spawn to exit, so it includes graphdoc's own
 //! start-up, rendering, output and teardown; its peak comes from
-//! `getrusage(RUSAGE_CHILDREN)`. One warm-up run of every stage comes first,
+//! `getrusage(RUSAGE_CHILDREN)`. Beside the time, each run reports its CPU
+//! time (user plus system, from `getrusage`): the work a stage does, which a
+//! busy machine disturbs less than the clock. One warm-up run of every stage comes first,
 //! so the OS page cache is warm for all of them; then `--runs` rounds (5 by
 //! default) run the stages in turn, and the table shows the median time and
 //! the largest peak.
@@ -147,6 +149,9 @@ impl Stage {
 #[derive(Clone)]
 struct Sample {
     time: Duration,
+    /// User plus system time of the stage's process (for the binary line,
+    /// of the binary): the work done, whatever the other cores were doing.
+    cpu: Option<Duration>,
     peak_kib: Option<u64>,
     note: String,
 }
@@ -175,6 +180,18 @@ impl Row {
             times.clone().min().unwrap_or_default(),
             times.max().unwrap_or_default(),
         )
+    }
+
+    /// The median CPU time, when every run reported one.
+    fn median_cpu(&self) -> Option<Duration> {
+        let mut t: Vec<Duration> = self.samples.iter().map(|s| s.cpu).collect::<Option<_>>()?;
+        t.sort();
+        let n = t.len();
+        match n {
+            0 => None,
+            _ if n % 2 == 1 => Some(t[n / 2]),
+            _ => Some((t[n / 2 - 1] + t[n / 2]) / 2),
+        }
     }
 
     fn peak_kib(&self) -> Option<u64> {
@@ -365,12 +382,15 @@ fn run_stage(stage: Stage, paths: &[PathBuf], binary: Option<&Path>) -> Result<S
     }
     let text = String::from_utf8_lossy(&out.stdout);
     let line = text.lines().last().unwrap_or("");
-    let mut parts = line.splitn(3, '\t');
-    let (Some(nanos), Some(peak), Some(note)) = (parts.next(), parts.next(), parts.next()) else {
+    let mut parts = line.splitn(4, '\t');
+    let (Some(nanos), Some(cpu), Some(peak), Some(note)) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         bail!("stage {} printed `{line}`", stage.name());
     };
     Ok(Sample {
         time: Duration::from_nanos(nanos.parse().context("bad stage time")?),
+        cpu: cpu.parse().ok().map(Duration::from_nanos),
         peak_kib: peak.parse().ok(),
         note: note.to_string(),
     })
@@ -395,20 +415,29 @@ fn table(out: &mut String, set: &InputSet, rows: &[Row]) {
         set.files,
         set.bytes as f64 / (1024.0 * 1024.0)
     );
-    out.push_str("| stage | what it does | median | × floor | min–max | peak RSS | result |\n");
-    out.push_str("|---|---|---:|---:|---:|---:|---|\n");
+    let floor_cpu = rows[0].median_cpu().map(|d| d.as_secs_f64());
+    out.push_str(
+        "| stage | what it does | median | × floor | min–max | CPU | CPU × floor | peak RSS | result |\n",
+    );
+    out.push_str("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
     for row in rows {
         let median = row.median();
         let (min, max) = row.spread();
+        let cpu = row.median_cpu();
+        let cpu_ratio = match (cpu, floor_cpu) {
+            (Some(c), Some(f)) if f > 0.0 => format!("{:.2}", c.as_secs_f64() / f),
+            _ => "n/a".to_string(),
+        };
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {:.2} | {:.0}–{:.0} ms | {} | {} |",
+            "| {} | {} | {} | {:.2} | {:.0}–{:.0} ms | {} | {cpu_ratio} | {} | {} |",
             row.stage.label(),
             row.stage.what(),
             ms(median),
             median.as_secs_f64() / floor,
             min.as_secs_f64() * 1000.0,
             max.as_secs_f64() * 1000.0,
+            cpu.map_or("n/a".to_string(), ms),
             mib(row.peak_kib()),
             row.samples.last().map_or("", |s| s.note.as_str()),
         );
@@ -493,7 +522,7 @@ fn stage_main(args: &[&str]) -> Result<()> {
         ["--", paths @ ..] => paths.iter().map(PathBuf::from).collect(),
         _ => bail!("{STAGE_COMMAND}: expected `-- PATHS`"),
     };
-    let (time, peak, note) = match stage {
+    let (time, cpu, peak, note) = match stage {
         Stage::Binary => {
             let binary = binary.context("no --binary")?;
             let start = Instant::now();
@@ -511,16 +540,24 @@ fn stage_main(args: &[&str]) -> Result<()> {
                 Some(code @ (0 | 1)) => code,
                 _ => bail!("{} check failed ({status})", binary.display()),
             };
-            (time, children_peak_kib(), format!("exit status {code}"))
+            let usage = rusage(Who::Children);
+            (
+                time,
+                usage.map(|u| u.cpu),
+                usage.map(|u| u.peak_kib),
+                format!("exit status {code}"),
+            )
         }
         _ => {
             let start = Instant::now();
             let note = run(stage, &paths)?;
-            (start.elapsed(), own_peak_kib(), note)
+            let time = start.elapsed();
+            (time, rusage(Who::Own).map(|u| u.cpu), own_peak_kib(), note)
         }
     };
     let peak = peak.map_or("-".to_string(), |k| k.to_string());
-    say!("{}\t{peak}\t{note}", time.as_nanos());
+    let cpu = cpu.map_or("-".to_string(), |c| c.as_nanos().to_string());
+    say!("{}\t{cpu}\t{peak}\t{note}", time.as_nanos());
     // The stage's result was leaked on purpose (see `run`): exit now.
     std::process::exit(0)
 }
@@ -632,17 +669,43 @@ fn own_peak_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// The largest peak resident set of this process's waited-for children, in
-/// KiB (`ru_maxrss`, which Linux reports in KiB).
+/// Whose resource use [`rusage`] reads.
+#[derive(Clone, Copy)]
+enum Who {
+    /// This process.
+    Own,
+    /// The waited-for children of this process.
+    Children,
+}
+
+/// CPU time and peak resident set from `getrusage`.
+#[derive(Clone, Copy)]
+struct Usage {
+    /// User plus system time.
+    cpu: Duration,
+    /// `ru_maxrss`, which Linux reports in KiB.
+    peak_kib: u64,
+}
+
 #[cfg(target_os = "linux")]
-fn children_peak_kib() -> Option<u64> {
+fn rusage(who: Who) -> Option<Usage> {
+    let who = match who {
+        Who::Own => libc::RUSAGE_SELF,
+        Who::Children => libc::RUSAGE_CHILDREN,
+    };
     // SAFETY: getrusage only writes the struct it is given.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let rc = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
-    (rc == 0).then_some(usage.ru_maxrss as u64)
+    let rc = unsafe { libc::getrusage(who, &mut usage) };
+    let time = |t: libc::timeval| {
+        Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
+    };
+    (rc == 0).then(|| Usage {
+        cpu: time(usage.ru_utime) + time(usage.ru_stime),
+        peak_kib: usage.ru_maxrss as u64,
+    })
 }
 
 #[cfg(not(target_os = "linux"))]
-fn children_peak_kib() -> Option<u64> {
+fn rusage(_: Who) -> Option<Usage> {
     None
 }

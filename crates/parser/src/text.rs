@@ -95,33 +95,10 @@ impl<'a> SourceText<'a> {
     }
 }
 
-/// Pushes the offset after every `\n` of `bytes`, eight bytes at a time
-/// (most words of text hold no line break).
+/// Pushes the offset after every `\n` of `bytes` (memchr scans a vector
+/// register of bytes at a time).
 fn push_line_starts(bytes: &[u8], out: &mut Vec<u32>) {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    const NEWLINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
-    let mut chunks = bytes.chunks_exact(8);
-    let mut base = 0;
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_ne_bytes(word) ^ NEWLINES;
-        // Non-zero when some byte of `x` is zero, i.e. a byte was `\n`.
-        if x.wrapping_sub(ONES) & !x & HIGHS != 0 {
-            for (i, &b) in chunk.iter().enumerate() {
-                if b == b'\n' {
-                    out.push((base + i + 1) as u32);
-                }
-            }
-        }
-        base += 8;
-    }
-    for (i, &b) in chunks.remainder().iter().enumerate() {
-        if b == b'\n' {
-            out.push((base + i + 1) as u32);
-        }
-    }
+    out.extend(memchr::memchr_iter(b'\n', bytes).map(|i| (i + 1) as u32));
 }
 
 /// Where `needle` (lower-case ASCII) first occurs in `hay` ignoring ASCII
@@ -136,9 +113,7 @@ fn find_ascii_ci_from(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     let upper = first.to_ascii_uppercase();
     let mut i = from;
     while i <= last_start {
-        let p = hay[i..=last_start]
-            .iter()
-            .position(|&b| b == first || b == upper)?;
+        let p = memchr::memchr2(first, upper, &hay[i..=last_start])?;
         i += p;
         if hay[i..i + needle.len()].eq_ignore_ascii_case(needle) {
             return Some(i);
