@@ -1,6 +1,6 @@
 use crate::{EnumMember, Page, Property, Span};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// All pages of an input set plus the type registry built across them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -9,16 +9,31 @@ pub struct Corpus {
     pub pages: Vec<Page>,
     /// Types sorted by lower-cased name, one per name.
     pub types: Vec<TypeDef>,
-    /// Lower-cased type name -> index in `types`.
+    /// Lower-cased type name -> index in `types`. Keys come from the pages
+    /// and are only looked up, so the fast Fx hash serves (no protection
+    /// against chosen keys is needed).
     #[serde(skip)]
-    pub index: HashMap<String, usize>,
+    pub index: FxHashMap<String, usize>,
 }
 
 impl Corpus {
     /// The type named `name` (case-insensitive, namespace prefix and `#` ignored).
     pub fn type_named(&self, name: &str) -> Option<&TypeDef> {
-        let key = type_key(name);
-        self.index.get(&key).map(|&i| &self.types[i])
+        // Rules and the generator look names up by the hundred thousand:
+        // a key that fits is lower-cased on the stack, not in a new String.
+        let short = key_part(name);
+        let mut buf = [0u8; 64];
+        let i = match buf.get_mut(..short.len()) {
+            Some(key) => {
+                key.copy_from_slice(short.as_bytes());
+                key.make_ascii_lowercase();
+                // Lower-casing ASCII bytes keeps UTF-8 valid.
+                let key = std::str::from_utf8(key).ok()?;
+                self.index.get(key)
+            }
+            None => self.index.get(&short.to_ascii_lowercase()),
+        };
+        i.map(|&i| &self.types[i])
     }
 
     /// The type itself followed by its resolved ancestors, nearest first.
@@ -43,9 +58,13 @@ impl Corpus {
 /// The registry key of a type name: without `#`, without a `microsoft.graph.`
 /// style namespace, lower-cased.
 pub fn type_key(name: &str) -> String {
+    key_part(name).to_ascii_lowercase()
+}
+
+/// The part of a type name its key is made of, before lower-casing.
+fn key_part(name: &str) -> &str {
     let name = name.trim().trim_start_matches('#');
-    let short = name.rsplit('.').next().unwrap_or(name);
-    short.to_ascii_lowercase()
+    name.rsplit('.').next().unwrap_or(name)
 }
 
 /// One type of the registry, merged from every page that describes it.
@@ -126,4 +145,66 @@ pub enum TypeOrigin {
     /// Properties marked "Inherited from [x]" on other types' pages: what
     /// they say of base type `x`, when no page describes `x` itself.
     InheritedProperties,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus_of(names: &[&str]) -> Corpus {
+        let types: Vec<TypeDef> = names
+            .iter()
+            .map(|name| TypeDef {
+                name: name.to_string(),
+                namespace: "microsoft.graph".into(),
+                kind: TypeKind::Complex,
+                base: None,
+                base_chain: Vec::new(),
+                properties: Vec::new(),
+                members: Vec::new(),
+                open: false,
+                key: None,
+                sources: Vec::new(),
+            })
+            .collect();
+        let index = types
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (type_key(&t.name), i))
+            .collect();
+        Corpus {
+            pages: Vec::new(),
+            types,
+            index,
+        }
+    }
+
+    #[test]
+    fn type_named_agrees_with_type_key() {
+        let long = format!("a{}Z", "b".repeat(70));
+        let corpus = corpus_of(&["workPosition", "café", &long]);
+        let found = |name: &str| corpus.type_named(name).map(|t| t.name.clone());
+        for name in [
+            "workPosition",
+            "WORKPOSITION",
+            " #microsoft.graph.workposition ",
+            "Café",
+            long.as_str(),
+            &long.to_ascii_uppercase(),
+            "missing",
+            "",
+        ] {
+            let want = corpus
+                .index
+                .get(&type_key(name))
+                .map(|&i| corpus.types[i].name.clone());
+            assert_eq!(found(name), want, "{name:?}");
+        }
+        assert_eq!(
+            found("#graph.WorkPosition").as_deref(),
+            Some("workPosition")
+        );
+        assert_eq!(found(&long.to_ascii_uppercase()), Some(long.clone()));
+        assert_eq!(found("workPositions"), None);
+    }
 }

@@ -4,7 +4,7 @@ use graphdoc_model::{
     TypeDef, TypeKind, TypeOrigin, TypeRef, TypeSource, TypeTarget,
 };
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Builds the corpus from parsed pages (in walk order): every type described
 /// anywhere, merged by name, with base-type chains resolved.
@@ -38,7 +38,7 @@ pub fn resolve(pages: Vec<Page>) -> Corpus {
         .into_par_iter()
         .filter_map(|(_, g)| merge_group(g))
         .collect();
-    let index: HashMap<String, usize> = types
+    let index: FxHashMap<String, usize> = types
         .iter()
         .enumerate()
         .map(|(i, t)| (type_key(&t.name), i))
@@ -332,7 +332,7 @@ fn placeholder_type(node: &JsonNode) -> (String, bool) {
 /// then walk order. Deterministic, and one draft page cannot outvote the rest.
 fn merge_group(group: Vec<TypeDef>) -> Option<TypeDef> {
     let mut candidates: Vec<(String, Vec<(TypeOrigin, Property)>)> = Vec::new();
-    let mut slot: HashMap<String, usize> = HashMap::new();
+    let mut slot: FxHashMap<String, usize> = FxHashMap::default();
     let mut iter = group.into_iter();
     let mut out = iter.next()?;
     let first_origin = out
@@ -395,7 +395,8 @@ fn choose(candidates: Vec<(TypeOrigin, Property)>) -> Option<Property> {
         .iter()
         .map(|p| (p.type_ref.name.to_ascii_lowercase(), p.type_ref.collection))
         .collect();
-    let mut counts: HashMap<&(String, bool), usize> = HashMap::with_capacity(keys.len());
+    let mut counts: FxHashMap<&(String, bool), usize> =
+        FxHashMap::with_capacity_and_hasher(keys.len(), Default::default());
     for k in &keys {
         *counts.entry(k).or_default() += 1;
     }
@@ -409,7 +410,7 @@ fn choose(candidates: Vec<(TypeOrigin, Property)>) -> Option<Property> {
     pool.into_iter().nth(best_i)
 }
 
-fn base_chain(t: &TypeDef, types: &[TypeDef], index: &HashMap<String, usize>) -> Vec<String> {
+fn base_chain(t: &TypeDef, types: &[TypeDef], index: &FxHashMap<String, usize>) -> Vec<String> {
     let mut chain = Vec::new();
     let mut seen = vec![type_key(&t.name)];
     let mut next = t.base.clone();
@@ -435,7 +436,7 @@ fn base_chain(t: &TypeDef, types: &[TypeDef], index: &HashMap<String, usize>) ->
 
 /// Enum, or entity when the type or an ancestor is `entity` or declares a key,
 /// else complex.
-fn kind_of(t: &TypeDef, types: &[TypeDef], index: &HashMap<String, usize>) -> TypeKind {
+fn kind_of(t: &TypeDef, types: &[TypeDef], index: &FxHashMap<String, usize>) -> TypeKind {
     if t.kind == TypeKind::Enum || (!t.members.is_empty() && t.properties.is_empty()) {
         return TypeKind::Enum;
     }
