@@ -22,6 +22,9 @@ impl Corpus {
         // Rules and the generator look names up by the hundred thousand:
         // a key that fits is lower-cased on the stack, not in a new String.
         let short = key_part(name);
+        if !short.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.index.get(short).map(|&i| &self.types[i]);
+        }
         let mut buf = [0u8; 64];
         let i = match buf.get_mut(..short.len()) {
             Some(key) => {

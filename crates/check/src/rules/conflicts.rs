@@ -1,37 +1,38 @@
 //! conflicting-definition: two pages that describe one operation or one type
 //! differently.
-use super::Ctx;
+use super::hash::FastMap;
+use super::split_byte;
 use crate::{Code, Diagnostic};
-use graphdoc_model::{type_key, Page, PageKind, Property, TypeTarget};
+use graphdoc_model::{type_key, Corpus, Page, PageKind, Property, TypeTarget};
 use std::collections::BTreeMap;
-
-pub(super) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    operations(ctx, out);
-    properties(ctx, out);
-}
 
 /// Two API pages that declare the same operation (method and path, with
 /// parameter names and singular/plural segments folded: `/user/{userId}/x`
 /// and `/users/{id}/x`) describe it twice; the later page (in walk order) is
 /// reported once per earlier page, with the differences.
-fn operations(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let mut by_op: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, page) in ctx
-        .corpus
+pub(super) fn operations(corpus: &Corpus) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    // Operation key -> the pages declaring it, in walk order. Only looked
+    // up: the pairs are sorted below.
+    let mut by_op: FastMap<String, Vec<usize>> = FastMap::default();
+    let mut key = String::new();
+    for (i, page) in corpus
         .pages
         .iter()
         .enumerate()
         .filter(|(_, p)| p.kind == PageKind::Api)
     {
         for op in &page.operations {
-            let key = format!(
-                "{} {}",
-                op.method.value.to_ascii_uppercase(),
-                fold_path(&op.path.template.value)
-            );
-            let pages = by_op.entry(key).or_default();
-            if !pages.contains(&i) {
-                pages.push(i);
+            operation_key(&mut key, &op.method.value, &op.path.template.value);
+            match by_op.get_mut(key.as_str()) {
+                Some(pages) => {
+                    if !pages.contains(&i) {
+                        pages.push(i);
+                    }
+                }
+                None => {
+                    by_op.insert(key.clone(), vec![i]);
+                }
             }
         }
     }
@@ -42,7 +43,7 @@ fn operations(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     pairs.sort_unstable();
     pairs.dedup();
     for (first, later) in pairs {
-        let (first, other) = (&ctx.corpus.pages[first], &ctx.corpus.pages[later]);
+        let (first, other) = (&corpus.pages[first], &corpus.pages[later]);
         // One endpoint serves several derived types, each with its own page
         // (`PATCH /deviceConfigurations/{id}`): those are different operations.
         let same_type = |a: Option<String>, b: Option<String>| match (a, b) {
@@ -74,14 +75,24 @@ fn operations(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
         out.push(d);
     }
+    out
 }
 
-/// `/Users/{id | userPrincipalName}/Profile/Positions` -> `/user/{}/profile/position`.
-fn fold_path(path: &str) -> String {
+/// `{METHOD} {folded path}` into `out` (cleared first): the key two pages
+/// declaring one operation share. See [`fold_path`].
+fn operation_key(out: &mut String, method: &str, path: &str) {
+    out.clear();
+    out.push_str(method);
+    out.make_ascii_uppercase();
+    out.push(' ');
+    fold_path(out, path);
+}
+
+/// Appends `/Users/{id | userPrincipalName}/Profile/Positions` as
+/// `/user/{}/profile/position` to `out`.
+fn fold_path(out: &mut String, path: &str) {
     let path = path.split('?').next().unwrap_or(path);
-    // Built in one string: this runs for every operation of every page.
-    let mut out = String::with_capacity(path.len());
-    for (i, seg) in path.split('/').enumerate() {
+    for (i, seg) in split_byte(path, b'/').enumerate() {
         if i > 0 {
             out.push('/');
         }
@@ -94,7 +105,6 @@ fn fold_path(path: &str) -> String {
             out[start..].make_ascii_lowercase();
         }
     }
-    out
 }
 
 fn paths(page: &Page) -> Vec<String> {
@@ -192,22 +202,26 @@ fn list(v: &[String]) -> String {
 
 /// One type's property given different types by two pages: reported at the
 /// later page's Type cell.
-fn properties(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    // type key -> property name -> (first page path, its property)
-    let mut seen: BTreeMap<(String, String), (&str, &Property)> = BTreeMap::new();
-    for page in &ctx.corpus.pages {
+pub(super) fn properties(corpus: &Corpus) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    // Type key -> a small number, so that the table below is keyed by
+    // borrowed names.
+    let mut type_ids: FastMap<String, usize> = FastMap::default();
+    // (type, property name) -> (first page path, its property)
+    let mut seen: FastMap<(usize, &str), (&str, &Property)> = FastMap::default();
+    for page in &corpus.pages {
         let Some((type_name, props)) = described_type(page) else {
             continue;
         };
-        let key = type_key(&type_name);
+        let next_id = type_ids.len();
+        let type_id = *type_ids.entry(type_key(&type_name)).or_insert(next_id);
         for p in props {
             if p.type_ref.target == TypeTarget::Unknown {
                 continue;
             }
-            let entry = (key.clone(), p.name.value.clone());
-            match seen.get(&entry) {
+            match seen.get(&(type_id, p.name.value.as_str())) {
                 None => {
-                    seen.insert(entry, (page.path.as_str(), p));
+                    seen.insert((type_id, &p.name.value), (page.path.as_str(), p));
                 }
                 Some((first_page, q)) if *first_page != page.path && !same_type(p, q) => {
                     out.push(
@@ -232,6 +246,7 @@ fn properties(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    out
 }
 
 fn same_type(a: &Property, b: &Property) -> bool {

@@ -1,13 +1,20 @@
 //! link-type-mismatch and unresolved-link: where links go.
 //!
 //! Pure path arithmetic over the model: no file is ever read.
+use super::link_targets::{Leads, RelativeTarget, Targets};
 use super::metadata::variants;
-use super::{join_normalized, parent, starts_with_ci, Ctx};
+use super::{parent, starts_with_ci, trim_marks, Ctx};
 use crate::{Code, Diagnostic};
 use graphdoc_model::{short_type_name, type_key, Link, Page, PageKind, Span, TypeOrigin};
 
-/// The link rules: every relative `.md` link and INCLUDE of the page.
-pub(super) fn check(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
+/// The link rules: every relative `.md` link and INCLUDE of the page, with
+/// `targets` as resolved for the pages checked before.
+pub(super) fn check<'a>(
+    ctx: &Ctx,
+    targets: &mut Targets<'a>,
+    page: &'a Page,
+    out: &mut Vec<Diagnostic>,
+) {
     let page_path = ctx.normalized(&page.path);
     let folder = parent(&page_path);
     for link in &page.links {
@@ -15,37 +22,38 @@ pub(super) fn check(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
         if page.includes.iter().any(|i| within(&link.span, &i.span)) {
             continue;
         }
-        let Some(target) = RelativeTarget::parse(&link.target) else {
+        let Some(r) = targets.get(ctx, folder, &link.target) else {
             continue;
         };
-        let resolved = target.resolve(folder);
-        if unresolved(ctx, &resolved) {
-            out.push(unresolved_link(
-                &link.span,
-                "link",
-                "no such page",
-                &target,
-                &resolved,
-            ));
-            continue;
-        }
-        if let Some(d) = type_mismatch(ctx, page, link, &target, &resolved) {
+        let target_page = match r.leads {
+            Leads::Page(i) => Some(&ctx.corpus.pages[i]),
+            Leads::Outside => None,
+            Leads::Missing => {
+                out.push(unresolved_link(
+                    &link.span,
+                    "link",
+                    "no such page",
+                    &r.target,
+                    &r.path,
+                ));
+                continue;
+            }
+        };
+        if let Some(d) = type_mismatch(ctx, page, link, &r.target, &r.path, target_page) {
             out.push(d);
         }
     }
     for include in &page.includes {
-        let Some(target) = RelativeTarget::parse(&include.target.value) else {
+        let Some(r) = targets.get(ctx, folder, &include.target.value) else {
             continue;
         };
-        let resolved = target.resolve(folder);
-        if unresolved(ctx, &resolved) {
-            let span = &include.target.span;
+        if r.leads == Leads::Missing {
             out.push(unresolved_link(
-                span,
+                &include.target.span,
                 "INCLUDE",
                 "no such file",
-                &target,
-                &resolved,
+                &r.target,
+                &r.path,
             ));
         }
     }
@@ -79,75 +87,14 @@ fn within(inner: &Span, outer: &Span) -> bool {
 fn is_type_like(text: &str) -> bool {
     !text.is_empty()
         && text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
 }
 
 /// The first word of a page's H1, without emphasis or code marks.
 fn title_word(page: &Page) -> Option<&str> {
     let first = page.title.as_ref()?.value.split_whitespace().next()?;
     Some(first.trim_matches(['`', '*']))
-}
-
-/// A relative link to a markdown file, split into path and anchor.
-struct RelativeTarget<'a> {
-    /// The path as written, without anchor and query.
-    path: &'a str,
-    /// The `#anchor` as written, if any.
-    anchor: Option<&'a str>,
-}
-
-impl<'a> RelativeTarget<'a> {
-    /// `None` for absolute links (`https:`, `mailto:`, `/graph/...`),
-    /// in-page anchors and targets that are not `.md` files.
-    fn parse(target: &'a str) -> Option<Self> {
-        let t = target.trim().trim_start_matches('<').trim_end_matches('>');
-        if t.is_empty() || t.starts_with(['/', '#', '\\']) || has_scheme(t) {
-            return None;
-        }
-        // Byte search: both marks are ASCII, and a char-set pattern decodes
-        // every character of every link.
-        let end = t
-            .bytes()
-            .position(|b| b == b'#' || b == b'?')
-            .unwrap_or(t.len());
-        let path = &t[..end];
-        let anchor = t[end..].strip_prefix('#');
-        let md = path.len() >= 3 && path.as_bytes()[path.len() - 3..].eq_ignore_ascii_case(b".md");
-        md.then_some(RelativeTarget { path, anchor })
-    }
-
-    /// The normalised path of the target, resolved against the normalised
-    /// `folder`.
-    fn resolve(&self, folder: &str) -> String {
-        if self.path.contains('%') {
-            join_normalized(folder, &self.path.replace("%20", " "))
-        } else {
-            join_normalized(folder, self.path)
-        }
-    }
-
-    /// The file name without `.md`, lower-cased.
-    fn stem(&self) -> String {
-        let name = self.path.rsplit(['/', '\\']).next().unwrap_or(self.path);
-        name[..name.len().saturating_sub(3)].to_ascii_lowercase()
-    }
-}
-
-/// `https:`, `mailto:`, `xref:` ... (but not a Windows drive letter).
-fn has_scheme(t: &str) -> bool {
-    t.find(':').is_some_and(|i| {
-        i > 1
-            && t[..i]
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    })
-}
-
-/// A target in a folder that holds input pages but not in the input itself.
-/// Targets outside the input's folders say nothing about the input.
-fn unresolved(ctx: &Ctx, resolved: &str) -> bool {
-    ctx.dirs.contains(parent(resolved)) && !ctx.paths.contains(resolved)
 }
 
 /// Primitive type names, whose links go to pages about primitives.
@@ -176,20 +123,23 @@ const PRIMITIVES: &[&str] = &[
 ];
 
 /// link-type-mismatch: the link text is a type name, the target is the
-/// page of another type.
+/// page of another type (`target_page`, when it is an input page). Each test
+/// is a reason to say nothing, so the cheap ones go first.
 fn type_mismatch(
     ctx: &Ctx,
     page: &Page,
     link: &Link,
     target: &RelativeTarget,
     resolved: &str,
+    target_page: Option<&Page>,
 ) -> Option<Diagnostic> {
-    let text = link.text.trim().trim_matches(['*', '`', '_']);
+    let text = trim_marks(link.text.trim(), b"*`_");
     if !is_type_like(text) {
         return None;
     }
     // API pages are operations, not types.
-    if parent(resolved).rsplit('/').next() == Some("api") {
+    let folder = parent(resolved);
+    if folder == "api" || folder.ends_with("/api") {
         return None;
     }
     // Dotted text is a namespace-qualified type (`microsoft.graph.user`) or
@@ -197,12 +147,26 @@ fn type_mismatch(
     if text.contains('.') && !starts_with_ci(text, "microsoft.") {
         return None;
     }
-    let name = short_type_name(text);
-    let key = type_key(&name);
+    // `short_type_name` and `type_key` of a type-like text (no `#`, space or
+    // parenthesis): its last dotted part, and that lower-cased.
+    let name = text
+        .bytes()
+        .rposition(|b| b == b'.')
+        .map_or(text, |i| &text[i + 1..]);
+    // Most links name their target's file (`[user](user.md)`): the first of
+    // the variants below, checked before any of them is built.
+    if names_variant(target.file_stem(), &[name]) {
+        return None;
+    }
+    let key = name.to_ascii_lowercase();
     if key.is_empty() || PRIMITIVES.contains(&key.as_str()) {
         return None;
     }
-    let registered = ctx.corpus.type_named(&name);
+    let wanted = variants(&key);
+    if names_variant(target.file_stem(), &wanted) {
+        return None;
+    }
+    let registered = ctx.type_named(name);
     // A type-like text: a camelCase identifier, or exactly a registry name in
     // a Type cell. In prose, plain words are English first ("a [message]
     // object", "see this [list]") whatever the registry holds.
@@ -211,18 +175,6 @@ fn type_mismatch(
         .windows(2)
         .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
     if !camel && (registered.is_none_or(|t| t.name != name) || !in_type_cell(page, link)) {
-        return None;
-    }
-    let wanted = variants(&key);
-    let stem = target.stem();
-    let exact = |candidate: &str| {
-        wanted.iter().any(|v| {
-            candidate
-                .strip_suffix(v.as_str())
-                .is_some_and(|rest| rest.is_empty() || rest.ends_with('-'))
-        })
-    };
-    if exact(&stem) {
         return None;
     }
     // `enums.md#printfinishing-values`, `user.md#consentprovidedforminor-values`.
@@ -240,9 +192,8 @@ fn type_mismatch(
     }) {
         return None;
     }
-    let target_page = target_page(ctx, resolved);
     let target_names: Vec<String> = target_page.map(type_names).unwrap_or_default();
-    if target_names.iter().any(|n| exact(n)) {
+    if target_names.iter().any(|n| names_variant(n, &wanted)) {
         return None;
     }
     // Links into pages that describe no type (overviews, API pages) name
@@ -250,10 +201,11 @@ fn type_mismatch(
     // ("see [deletedItems](directory.md)").
     if target_page.is_some_and(|p| {
         !matches!(p.kind, PageKind::Resource | PageKind::Enum)
-            || super::all_properties(p).any(|prop| prop.name.value.eq_ignore_ascii_case(&name))
+            || super::all_properties(p).any(|prop| prop.name.value.eq_ignore_ascii_case(name))
     }) {
         return None;
     }
+    let stem = target.stem();
     // A misspelt name of the target's own type (`chatMesage` for
     // `chatMessage`) is a spelling slip, not a link to another type's page.
     if registered.is_none()
@@ -309,10 +261,17 @@ fn type_mismatch(
     )
 }
 
-/// The input page at a normalised path (the first, if several normalise to
-/// it).
-fn target_page<'c>(ctx: &Ctx<'c>, resolved: &str) -> Option<&'c Page> {
-    ctx.first_page.get(resolved).map(|&i| &ctx.corpus.pages[i])
+/// Whether `candidate` is one of `wanted`, or ends with `-` and one of
+/// them (`callrecords-session` names `session`), ignoring ASCII case.
+fn names_variant(candidate: &str, wanted: &[impl AsRef<str>]) -> bool {
+    let c = candidate.as_bytes();
+    wanted.iter().any(|v| {
+        let v = v.as_ref().as_bytes();
+        let Some(cut) = c.len().checked_sub(v.len()) else {
+            return false;
+        };
+        c[cut..].eq_ignore_ascii_case(v) && (cut == 0 || c[cut - 1] == b'-')
+    })
 }
 
 /// The type names a page describes, lower-cased: its JSON representation's
@@ -383,7 +342,12 @@ mod tests {
 
     fn findings(pages: &[(&str, &str)]) -> Vec<(&'static str, String)> {
         let c = corpus(pages);
-        found(&c, &run(&c, check))
+        found(
+            &c,
+            &run(&c, |ctx, page, out| {
+                check(ctx, &mut Targets::default(), page, out)
+            }),
+        )
     }
 
     fn api(prose: &str) -> String {
@@ -422,7 +386,9 @@ mod tests {
                 &resource("personAnnotation"),
             ),
         ]);
-        let diags = run(&c, check);
+        let diags = run(&c, |ctx, page, out| {
+            check(ctx, &mut Targets::default(), page, out)
+        });
         assert_eq!(found(&c, &diags).len(), 1);
         assert_eq!(
             diags[0].label.as_deref(),

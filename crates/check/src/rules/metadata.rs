@@ -98,7 +98,7 @@ fn title_mismatch(page: &Page, out: &mut Vec<Diagnostic>) {
     };
     let Some(h1) = &page.title else { return };
     let (t, h) = (title.value.trim(), h1.value.trim());
-    if t.is_empty() || h.is_empty() || squash(t) == squash(h) {
+    if t.is_empty() || h.is_empty() || same_squashed(t, h) {
         return;
     }
     let Some((in_title, in_h1)) = differing_names(page.kind, t, h) else {
@@ -205,10 +205,38 @@ fn h1_type_name(h1: &str) -> Option<&str> {
 
 /// Lower-cased text without anything but letters and digits.
 fn squash(s: &str) -> String {
+    squashed(s).collect()
+}
+
+/// The characters of [`squash`].
+fn squashed(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect()
+}
+
+/// `squash(a) == squash(b)`, without building either: every page compares
+/// its title and H1, nearly always ASCII, where bytes do.
+fn same_squashed(a: &str, b: &str) -> bool {
+    if !(a.is_ascii() && b.is_ascii()) {
+        return squashed(a).eq(squashed(b));
+    }
+    // Letters and digits of both, side by side.
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (mut i, mut j) = (0, 0);
+    loop {
+        while i < a.len() && !a[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        while j < b.len() && !b[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        match (a.get(i), b.get(j)) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => (i, j) = (i + 1, j + 1),
+            _ => return false,
+        }
+    }
 }
 
 /// The words of a title: runs of letters, digits, `_` and `.`, trailing

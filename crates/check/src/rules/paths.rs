@@ -1,9 +1,12 @@
 //! path-convention, example-path-mismatch and api-version-segment: the
 //! paths a page declares and the URLs its examples call.
-use super::{contains_ci, starts_with_ci, Ctx};
+use super::hash::{FastMap, FastSet};
+use super::templates::{
+    aliased, canonical, guid_segments, matches, pattern, readings, without_host, Pattern,
+};
+use super::{contains_ci, find_ascii, split_byte, Ctx};
 use crate::{Code, Diagnostic};
-use graphdoc_model::{Example, MessageStart, Operation, Page, Span, Spanned};
-use std::collections::{HashMap, HashSet};
+use graphdoc_model::{Corpus, Example, MessageStart, Operation, Page, Span, Spanned};
 
 /// Graph's root collections whose singular is a common slip
 /// (`/user/{userId}` for `/users/{id}`): (singular, plural).
@@ -50,13 +53,13 @@ fn root_plural(name: &str) -> Option<&'static str> {
 fn literal_ids(page: &Page, op: &Operation, out: &mut Vec<Diagnostic>) {
     let template = op.path.template.value.as_str();
     let path_end = template.find('?').unwrap_or(template.len());
-    let found: Vec<(usize, &str)> = guid_segments(&template[..path_end]).collect();
-    let Some(&(at, first)) = found.first() else {
+    let mut found = guid_segments(&template[..path_end]);
+    let Some((at, first)) = found.next() else {
         return;
     };
-    let more = match found.len() {
-        1 => String::new(),
-        n => format!(" (and {} more)", n - 1),
+    let more = match found.count() {
+        0 => String::new(),
+        n => format!(" (and {n} more)"),
     };
     out.push(
         Diagnostic::new(
@@ -161,43 +164,55 @@ fn singular_root(page: &Page, op: &Operation, root: &KeyedRoot, plural: &str) ->
 /// path-convention across pages: a keyed first segment that no other page
 /// uses, where other pages use its plural or where every sibling page
 /// (same segments after the owner) starts with `/me` or `/users/{id}`.
-pub(super) fn siblings(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    // First segments, lower-cased, and the pages that use each.
-    let mut roots: HashMap<String, HashSet<usize>> = HashMap::new();
+pub(super) fn siblings(corpus: &Corpus) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    // First segments, lower-cased, and the pages that use each (in walk
+    // order, each once).
+    let mut roots: FastMap<String, Vec<usize>> = FastMap::default();
     // Literal segments after the owner, without the last one -> owners.
-    let mut families: HashMap<String, Vec<(usize, String)>> = HashMap::new();
-    for (i, page) in ctx.corpus.pages.iter().enumerate() {
+    let mut families: FastMap<String, Vec<(usize, String)>> = FastMap::default();
+    let mut lower = String::new();
+    for (i, page) in corpus.pages.iter().enumerate() {
         for op in &page.operations {
             let segs = segments(&op.path.template.value);
             if let Some(first) = segs.first() {
-                roots
-                    .entry(first.to_ascii_lowercase())
-                    .or_default()
-                    .insert(i);
+                lower.clear();
+                lower.push_str(first);
+                lower.make_ascii_lowercase();
+                match roots.get_mut(lower.as_str()) {
+                    Some(pages) if pages.last() == Some(&i) => {}
+                    Some(pages) => pages.push(i),
+                    None => {
+                        roots.insert(lower.clone(), vec![i]);
+                    }
+                }
             }
             if let Some((owner, family)) = owner_and_family(&segs) {
                 families.entry(family).or_default().push((i, owner));
             }
         }
     }
-    for (i, page) in ctx.corpus.pages.iter().enumerate() {
-        let mut reported: HashSet<&str> = HashSet::new();
+    // Whether a page other than page `i` starts a path with `root`.
+    let used_elsewhere = |root: &str, i: usize| {
+        roots
+            .get(root)
+            .is_some_and(|pages| pages.iter().any(|&j| j != i))
+    };
+    for (i, page) in corpus.pages.iter().enumerate() {
+        let mut reported: FastSet<&str> = FastSet::default();
         for op in &page.operations {
             let Some(root) = keyed_root(op) else { continue };
             let lower = root.name.to_ascii_lowercase();
             // Already reported by `check`; and a first segment other pages
             // use too is an established root, whatever its shape.
             if root_plural(root.name).is_some()
-                || roots.get(&lower).is_some_and(|p| p.iter().any(|&j| j != i))
+                || used_elsewhere(&lower, i)
                 || !reported.insert(root.name)
             {
                 continue;
             }
             let plural = plural_of(&lower);
-            if roots
-                .get(&plural)
-                .is_some_and(|p| p.iter().any(|&j| j != i))
-            {
+            if used_elsewhere(&plural, i) {
                 out.push(singular_root(page, op, &root, &plural));
                 continue;
             }
@@ -209,7 +224,7 @@ pub(super) fn siblings(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 .get(&family)
                 .map(|f| f.iter().filter(|(j, _)| *j != i).collect())
                 .unwrap_or_default();
-            let pages: HashSet<usize> = others.iter().map(|(j, _)| *j).collect();
+            let pages: FastSet<usize> = others.iter().map(|(j, _)| *j).collect();
             if pages.len() >= 2
                 && others
                     .iter()
@@ -231,6 +246,7 @@ pub(super) fn siblings(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    out
 }
 
 /// `user` -> `users`, `policy` -> `policies`.
@@ -244,7 +260,7 @@ fn plural_of(w: &str) -> String {
 /// The `/`-separated segments of a template, query string dropped.
 fn segments(template: &str) -> Vec<&str> {
     let path = template.split('?').next().unwrap_or(template);
-    path.split('/')
+    split_byte(path, b'/')
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect()
@@ -256,22 +272,32 @@ fn segments(template: &str) -> Vec<&str> {
 fn owner_and_family(segs: &[&str]) -> Option<(String, String)> {
     let first = segs.first()?;
     let owner_len = first.find(['(', '{']).unwrap_or(first.len());
-    let owner = first[..owner_len].to_ascii_lowercase();
     let skip = if segs.get(1).is_some_and(|s| s.starts_with('{')) {
         2
     } else {
         1
     };
-    let literals: Vec<String> = segs
+    let mut literals = segs
         .iter()
         .skip(skip)
-        .filter(|s| !s.contains(['{', '(', ':', '$']))
-        .map(|s| s.to_ascii_lowercase())
-        .collect();
-    if literals.len() < 2 {
+        .filter(|s| !s.bytes().any(|b| matches!(b, b'{' | b'(' | b':' | b'$')));
+    // Every literal but the last, joined: each is written once the next
+    // one shows it is not the last.
+    let mut held = literals.next()?;
+    let mut family = String::new();
+    for next in literals {
+        if !family.is_empty() {
+            family.push(' ');
+        }
+        let start = family.len();
+        family.push_str(held);
+        family[start..].make_ascii_lowercase();
+        held = next;
+    }
+    if family.is_empty() {
         return None;
     }
-    Some((owner, literals[..literals.len() - 1].join(" ")))
+    Some((first[..owner_len].to_ascii_lowercase(), family))
 }
 
 /// example-path-mismatch: every example request must call one of the
@@ -280,24 +306,27 @@ fn example_paths(page: &Page, out: &mut Vec<Diagnostic>) {
     if page.operations.is_empty() {
         return;
     }
-    let patterns: Vec<Vec<Token>> = page
-        .operations
-        .iter()
-        .flat_map(|op| {
-            let t = canonical(&without_host(&op.path.template.value));
-            let a = aliased(&t);
-            [pattern(&t), pattern(&a)]
-        })
-        .collect();
+    // Built on the first example that calls Graph: many pages have none.
+    let mut patterns: Option<Vec<Pattern>> = None;
     for example in &page.examples {
         let Some(RequestLine { url, path, .. }) = request_line(example) else {
             continue;
         };
-        let lowered: Vec<String> = readings(path)
-            .iter()
-            .map(|r| r.to_ascii_lowercase())
-            .collect();
-        if lowered
+        let patterns = patterns.get_or_insert_with(|| {
+            let mut all = Vec::with_capacity(2 * page.operations.len());
+            for op in &page.operations {
+                let t = canonical(without_host(&op.path.template.value));
+                let a = aliased(&t);
+                // Most templates have no alias to spell out, and a second
+                // copy of a pattern matches nothing the first does not.
+                all.push(pattern(&t));
+                if a != t {
+                    all.push(pattern(&a));
+                }
+            }
+            all
+        });
+        if readings(path)
             .iter()
             .any(|reading| patterns.iter().any(|p| matches(p, reading)))
         {
@@ -346,7 +375,7 @@ fn request_line(example: &Example) -> Option<RequestLine<'_>> {
     else {
         return None;
     };
-    if let Some(scheme_end) = url.value.find("://") {
+    if let Some(scheme_end) = find_ascii(&url.value, "://") {
         let host = url.value[scheme_end + 3..].split('/').next().unwrap_or("");
         if !contains_ci(host, "graph") {
             return None;
@@ -357,263 +386,6 @@ fn request_line(example: &Example) -> Option<RequestLine<'_>> {
         version: version.as_ref(),
         path: path.as_str(),
     })
-}
-
-/// The ways to read an example path against templates: as written, with
-/// Graph's aliases spelled out (see [`aliased`]), and both without what
-/// OData allows on any collection (a trailing `/$count`, type-cast segments
-/// such as `/microsoft.graph.group`).
-fn readings(path: &str) -> Vec<String> {
-    let written = canonical(path);
-    let aliased = aliased(&written);
-    let plain = |p: &str| {
-        let kept: Vec<&str> = p
-            .split('/')
-            .filter(|s| !s.is_empty() && !starts_with_ci(s, "microsoft.graph."))
-            .collect();
-        let kept = match kept.split_last() {
-            Some((last, rest)) if last.eq_ignore_ascii_case("$count") => rest,
-            _ => &kept[..],
-        };
-        format!("/{}", kept.join("/"))
-    };
-    let mut out = vec![plain(&written), plain(&aliased), written, aliased];
-    out.sort();
-    out.dedup();
-    out
-}
-
-/// A canonical path with Graph's aliases spelled out, the same way for
-/// templates and examples: `/me` is `/users/me` (the signed-in user),
-/// a leading `/drive` is `/me/drive`, and a drive's `root` is `items/root`.
-fn aliased(canonical: &str) -> String {
-    let segs: Vec<&str> = canonical.split('/').filter(|s| !s.is_empty()).collect();
-    let mut out: Vec<&str> = Vec::with_capacity(segs.len() + 2);
-    for (i, seg) in segs.iter().enumerate() {
-        let after_drive = i > 0 && segs[i - 1].eq_ignore_ascii_case("drive");
-        match *seg {
-            s if s.eq_ignore_ascii_case("me") => out.extend(["users", "me"]),
-            s if i == 0 && s.eq_ignore_ascii_case("drive") => out.extend(["me", "drive"]),
-            s if after_drive && (s.eq_ignore_ascii_case("root") || starts_with_ci(s, "root:")) => {
-                out.extend(["items", s]);
-            }
-            s => out.push(s),
-        }
-    }
-    format!("/{}", out.join("/"))
-}
-
-/// A path in one spelling: leading `/`, no trailing `/`, no query string;
-/// OData key syntax as a segment (`users('x')` -> `users/x`, template
-/// `worksheets({id})` -> `worksheets/{id}`); function arguments dropped
-/// (`range(address='A1')` -> `range`), since the syntax block may show
-/// them as `(count=n)`, `(address={address})` or not at all.
-fn canonical(path: &str) -> String {
-    let path = path.trim();
-    let path = path.split('?').next().unwrap_or(path);
-    let mut out = String::with_capacity(path.len() + 1);
-    if !path.starts_with('/') {
-        out.push('/');
-    }
-    let mut rest = path;
-    while let Some(open) = rest.find('(') {
-        out.push_str(&rest[..open]);
-        let Some(close) = closing_paren(&rest[open..]).map(|c| open + c) else {
-            out.push_str(&rest[open..]);
-            rest = "";
-            break;
-        };
-        let inner = &rest[open + 1..close];
-        if !is_arguments(inner) {
-            if !out.ends_with('/') {
-                out.push('/');
-            }
-            out.push_str(inner.trim().trim_matches(['\'', '"']));
-        }
-        rest = &rest[close + 1..];
-    }
-    out.push_str(rest);
-    let trimmed = out.trim_end_matches('/');
-    if trimmed.is_empty() {
-        "/".to_string()
-    } else {
-        trimmed.to_string()
-    }
-}
-
-/// The offset of the `)` that closes the `(` at the start of `s`, quotes
-/// respected.
-fn closing_paren(s: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut quoted = false;
-    for (i, c) in s.char_indices() {
-        match c {
-            '\'' => quoted = !quoted,
-            '(' if !quoted => depth += 1,
-            ')' if !quoted => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
-/// `count=n`, `address='A1'`, `appId='{appId}'`: named arguments, not a
-/// key (`'AAMk...='` and `{id}` are keys).
-fn is_arguments(inner: &str) -> bool {
-    let t = inner.trim_start();
-    let name_len = t
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .unwrap_or(t.len());
-    name_len > 0 && t[name_len..].trim_start().starts_with('=')
-}
-
-/// A piece of a path template.
-#[derive(Debug, PartialEq)]
-enum Token {
-    /// Literal text, compared case-insensitively.
-    Lit(String),
-    /// `{...}`: any non-empty text; `across` when it may contain `/`
-    /// (`root:/{item-path}:` addresses a path).
-    Param { across: bool },
-}
-
-/// A full-URL template (`https://graph.microsoft.com/v1.0/...`) without
-/// scheme, host and version; other templates as they are.
-fn without_host(template: &str) -> String {
-    let t = template.trim();
-    let lower = t.to_ascii_lowercase();
-    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
-        return t.to_string();
-    }
-    let after_scheme = t.find("://").map_or(0, |i| i + 3);
-    let rest = t[after_scheme..]
-        .find('/')
-        .map_or("", |j| &t[after_scheme + j..]);
-    let first = rest.trim_start_matches('/').split('/').next().unwrap_or("");
-    if first == "v1.0" || first == "beta" {
-        rest.trim_start_matches('/')[first.len()..].to_string()
-    } else {
-        rest.to_string()
-    }
-}
-
-/// A canonical template as tokens. Literal GUIDs count as parameters: they
-/// are reported by path-convention, not once more for every example.
-fn pattern(t: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut lit = String::new();
-    let mut rest = t;
-    loop {
-        let guid = guid_at(rest);
-        let open = rest.find('{');
-        match (guid, open) {
-            (Some((g, len)), o) if o.is_none_or(|o| g < o) => {
-                lit.push_str(&rest[..g]);
-                flush(&mut tokens, &mut lit);
-                tokens.push(Token::Param { across: false });
-                rest = &rest[g + len..];
-            }
-            (_, Some(open)) => {
-                let Some(close) = rest[open..].find('}').map(|c| open + c) else {
-                    break;
-                };
-                lit.push_str(&rest[..open]);
-                flush(&mut tokens, &mut lit);
-                let across = rest[close + 1..].starts_with(':');
-                tokens.push(Token::Param { across });
-                rest = &rest[close + 1..];
-            }
-            _ => break,
-        }
-    }
-    lit.push_str(rest);
-    flush(&mut tokens, &mut lit);
-    tokens
-}
-
-fn flush(tokens: &mut Vec<Token>, lit: &mut String) {
-    if !lit.is_empty() {
-        tokens.push(Token::Lit(lit.to_ascii_lowercase()));
-        lit.clear();
-    }
-}
-
-/// The first whole-segment GUID in `s` (offset, length).
-fn guid_at(s: &str) -> Option<(usize, usize)> {
-    guid_segments(s).next().map(|(at, seg)| (at, seg.len()))
-}
-
-/// The `/`-separated segments of `s` that are GUIDs, with their offsets.
-fn guid_segments(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut offset = 0;
-    s.split('/').filter_map(move |seg| {
-        let at = offset;
-        offset += seg.len() + 1;
-        is_guid(seg).then_some((at, seg))
-    })
-}
-
-/// `acdefc6b-2dc6-4e71-b1e9-6d9810ab1793`
-fn is_guid(s: &str) -> bool {
-    // Five groups of 8-4-4-4-12 hex digits: 36 bytes, checked first since
-    // nearly every segment fails on length.
-    const GROUPS: [usize; 5] = [8, 4, 4, 4, 12];
-    if s.len() != 36 {
-        return false;
-    }
-    let mut groups = 0;
-    for g in s.split('-') {
-        let fits = GROUPS
-            .get(groups)
-            .is_some_and(|&n| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()));
-        if !fits {
-            return false;
-        }
-        groups += 1;
-    }
-    groups == GROUPS.len()
-}
-
-/// Whether `lower` (a path in [`canonical`] spelling, lower-cased once per
-/// reading rather than once per template) is an instance of the template
-/// `tokens`.
-fn matches(tokens: &[Token], lower: &str) -> bool {
-    let mut budget = 10_000usize;
-    // A match that cannot be decided within the budget counts as a match:
-    // better silent than a finding nobody can trust.
-    match_from(tokens, lower.as_bytes(), &mut budget) || budget == 0
-}
-
-fn match_from(tokens: &[Token], path: &[u8], budget: &mut usize) -> bool {
-    // Templates are short; the budget only guards against pathological input.
-    if *budget == 0 {
-        return false;
-    }
-    *budget -= 1;
-    let Some((first, rest)) = tokens.split_first() else {
-        return path.is_empty();
-    };
-    match first {
-        Token::Lit(lit) => {
-            path.starts_with(lit.as_bytes()) && match_from(rest, &path[lit.len()..], budget)
-        }
-        Token::Param { across } => {
-            for end in 1..=path.len() {
-                if !across && path[end - 1] == b'/' {
-                    break;
-                }
-                if match_from(rest, &path[end..], budget) {
-                    return true;
-                }
-            }
-            false
-        }
-    }
 }
 
 /// api-version-segment: a version segment that is not `v1.0` or `beta`, or
@@ -793,7 +565,7 @@ mod tests {
     fn check_pages(pages: &[(&str, &str)]) -> Vec<(&'static str, String)> {
         let c = corpus(pages);
         let mut diags = run(&c, check);
-        siblings(&Ctx::new(&c), &mut diags);
+        diags.extend(siblings(&c));
         found(&c, &diags)
     }
 

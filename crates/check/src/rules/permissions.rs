@@ -1,6 +1,7 @@
 //! permissions-order: the permissions table lists scopes from least to most
 //! privileged.
 use super::paths::sub_span;
+use super::split_byte;
 use crate::{Code, Diagnostic};
 use graphdoc_model::{Page, PermissionOrder, Spanned};
 
@@ -74,11 +75,10 @@ fn broader_first(page: &Page, scopes: &[Spanned<String>]) -> Option<Diagnostic> 
 fn split_scopes(value: &str) -> Vec<(&str, std::ops::Range<usize>)> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in value
-        .char_indices()
-        .chain(std::iter::once((value.len(), ' ')))
-    {
-        let part = c.is_ascii_alphanumeric() || c == '.' || c == '_' || c == '-';
+    // Bytes do: every character a name may hold is ASCII, and any other
+    // character ends a name at its first byte.
+    for (i, b) in value.bytes().chain(std::iter::once(b' ')).enumerate() {
+        let part = b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-');
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -97,25 +97,28 @@ fn split_scopes(value: &str) -> Vec<(&str, std::ops::Range<usize>)> {
 /// `broad` grants everything `narrow` does and more, by the naming scheme
 /// of Graph scopes (`Resource.Access[.Constraint]`).
 fn includes(broad: &str, narrow: &str) -> bool {
-    let b: Vec<&str> = broad.split('.').collect();
-    let n: Vec<&str> = narrow.split('.').collect();
-    if b.len() < 2 || n.len() < 2 || !b[0].eq_ignore_ascii_case(n[0]) {
+    let parts = |s: &str| s.bytes().filter(|&c| c == b'.').count() + 1;
+    let (b_len, n_len) = (parts(broad), parts(narrow));
+    let mut b = split_byte(broad, b'.');
+    let mut n = split_byte(narrow, b'.');
+    let (Some(resource), Some(access), Some(n_resource), Some(n_access)) =
+        (b.next(), b.next(), n.next(), n.next())
+    else {
+        return false;
+    };
+    if !resource.eq_ignore_ascii_case(n_resource) {
         return false;
     }
-    let same_rest = b[2..]
-        .iter()
-        .map(|s| s.to_ascii_lowercase())
-        .eq(n[2..].iter().map(|s| s.to_ascii_lowercase()));
-    let access = (b[1].to_ascii_lowercase(), n[1].to_ascii_lowercase());
-    let wider_access = matches!(
-        (access.0.as_str(), access.1.as_str()),
-        ("readwrite", "read") | ("read", "readbasic") | ("readwrite", "readbasic")
-    );
-    let all_of = b.len() == n.len() + 1
-        && b.last().is_some_and(|l| l.eq_ignore_ascii_case("all"))
-        && b[..n.len()]
-            .iter()
-            .zip(&n)
+    // The constraints after the access, alike in any case.
+    let same_rest = b_len == n_len && b.zip(n).all(|(x, y)| x.eq_ignore_ascii_case(y));
+    let is = |part: &str, word: &str| part.eq_ignore_ascii_case(word);
+    let wider_access = (is(access, "readwrite")
+        && (is(n_access, "read") || is(n_access, "readbasic")))
+        || (is(access, "read") && is(n_access, "readbasic"));
+    let all_of = b_len == n_len + 1
+        && broad.rsplit('.').next().is_some_and(|l| is(l, "all"))
+        && split_byte(broad, b'.')
+            .zip(split_byte(narrow, b'.'))
             .all(|(x, y)| x.eq_ignore_ascii_case(y));
     (wider_access && same_rest) || all_of
 }

@@ -1,5 +1,5 @@
 //! todo-placeholder and empty-description: text left unwritten.
-use super::{all_properties, Ctx};
+use super::{all_properties, ascii_offsets, Ctx};
 use crate::{Code, Diagnostic};
 use graphdoc_model::{Page, Span};
 
@@ -14,7 +14,8 @@ pub(super) fn check(_ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
 fn todos(page: &Page, out: &mut Vec<Diagnostic>) {
     let src = page.source.as_str();
     let bytes = src.as_bytes();
-    for (at, _) in src.match_indices("TODO") {
+    // Found by their `O`: in docs it is rarer than `T`.
+    for at in ascii_offsets(src, "TODO") {
         let before_ok = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
         let after_ok = bytes.get(at + 4).is_none_or(|b| !b.is_ascii_alphanumeric());
         if !(before_ok && after_ok) {

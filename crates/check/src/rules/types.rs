@@ -1,16 +1,26 @@
 //! unknown-type, type-name-leak, type-spelling: the Type cells.
 use super::{all_properties, Ctx};
 use crate::{Code, Diagnostic};
-use graphdoc_model::{Page, PageKind, Property, TypeOrigin, TypeTarget};
+use graphdoc_model::{Page, PageKind, Property, TypeDef, TypeOrigin, TypeRef, TypeTarget};
 
 pub(super) fn check(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
+    // The registry type of every property row, looked up once for all the
+    // rules below.
+    let defs: Vec<Option<&TypeDef>> = all_properties(page)
+        .map(|p| named(ctx, &p.type_ref))
+        .collect();
     let params = page
         .parameters
         .iter()
         .chain(page.request_body.iter().flat_map(|b| &b.parameters))
-        .filter_map(|p| p.type_ref.as_ref().map(|t| (p.name.value.as_str(), t)));
-    let rows = all_properties(page).map(|p| (p.name.value.as_str(), &p.type_ref));
-    for (name, ty) in rows.chain(params) {
+        .filter_map(|p| {
+            let ty = p.type_ref.as_ref()?;
+            Some((p.name.value.as_str(), ty, named(ctx, ty)))
+        });
+    let rows = all_properties(page)
+        .zip(&defs)
+        .map(|(p, &def)| (p.name.value.as_str(), &p.type_ref, def));
+    for (name, ty, def) in rows.chain(params) {
         if let Some(ns) = foreign_namespace(ty.namespace.as_deref()) {
             out.push(
                 Diagnostic::new(
@@ -22,10 +32,19 @@ pub(super) fn check(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
             );
             continue;
         }
-        spelling(ctx, page, name, ty, out);
-        unknown(ctx, name, ty, out);
+        spelling(page, name, ty, def, out);
+        unknown(ctx, name, ty, def, out);
     }
-    plural_drift(ctx, page, out);
+    plural_drift(ctx, page, &defs, out);
+}
+
+/// The registry type a Type cell names, for cells that name a type.
+fn named<'a>(ctx: &Ctx<'a>, ty: &TypeRef) -> Option<&'a TypeDef> {
+    if ty.target == TypeTarget::Named {
+        ctx.type_named(&ty.name)
+    } else {
+        None
+    }
 }
 
 /// A namespace that is not Graph's (`microsoft.graph`, its sub-namespaces, or `Edm`).
@@ -38,11 +57,12 @@ pub(super) fn foreign_namespace(ns: Option<&str>) -> Option<&str> {
     (!graph).then_some(ns)
 }
 
+/// `def` is [`named`] of `ty`.
 fn spelling(
-    ctx: &Ctx,
     page: &Page,
     name: &str,
-    ty: &graphdoc_model::TypeRef,
+    ty: &TypeRef,
+    def: Option<&TypeDef>,
     out: &mut Vec<Diagnostic>,
 ) {
     let written = ty.raw.trim();
@@ -84,7 +104,7 @@ fn spelling(
     if ty.target == TypeTarget::Named
         && ty.link.is_none()
         && ty.name.eq_ignore_ascii_case(name)
-        && !defined_by_page(ctx, &ty.name)
+        && !defined_by_page(def)
         && page.kind == PageKind::Api
     {
         out.push(
@@ -101,9 +121,10 @@ fn spelling(
     }
 }
 
-/// Whether a resource or enum page (not just a table mention) defines the type.
-fn defined_by_page(ctx: &Ctx, name: &str) -> bool {
-    ctx.corpus.type_named(name).is_some_and(|t| {
+/// Whether a resource or enum page (not just a table mention) defines the
+/// type (looked up in the registry).
+fn defined_by_page(def: Option<&TypeDef>) -> bool {
+    def.is_some_and(|t| {
         t.sources.iter().any(|s| {
             matches!(
                 s.origin,
@@ -113,13 +134,13 @@ fn defined_by_page(ctx: &Ctx, name: &str) -> bool {
     })
 }
 
-fn unknown(ctx: &Ctx, name: &str, ty: &graphdoc_model::TypeRef, out: &mut Vec<Diagnostic>) {
+/// `def` is [`named`] of `ty`.
+fn unknown(ctx: &Ctx, name: &str, ty: &TypeRef, def: Option<&TypeDef>, out: &mut Vec<Diagnostic>) {
     // Without resource or enum pages the input defines no types, and every
     // named type would be "unknown": say nothing rather than cry wolf.
     // A row that lists the "Possible values" of a named type documents that
     // enum, so only names no page describes at all are unknown.
-    let defined = ctx.corpus.type_named(&ty.name).is_some();
-    if !ctx.defines_types || ty.target != TypeTarget::Named || defined {
+    if !ctx.defines_types || ty.target != TypeTarget::Named || def.is_some() {
         return;
     }
     out.push(
@@ -136,9 +157,10 @@ fn unknown(ctx: &Ctx, name: &str, ty: &graphdoc_model::TypeRef, out: &mut Vec<Di
 }
 
 /// `personDataSources` where the input elsewhere says `personDataSource`.
-fn plural_drift(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
-    for p in all_properties(page) {
-        let Some(singular) = drifted(ctx, p) else {
+/// `defs` holds [`named`] of every property row.
+fn plural_drift(ctx: &Ctx, page: &Page, defs: &[Option<&TypeDef>], out: &mut Vec<Diagnostic>) {
+    for (p, &def) in all_properties(page).zip(defs) {
+        let Some(singular) = drifted(ctx, p, def) else {
             continue;
         };
         out.push(
@@ -155,13 +177,13 @@ fn plural_drift(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn drifted(ctx: &Ctx, p: &Property) -> Option<String> {
+fn drifted(ctx: &Ctx, p: &Property, def: Option<&TypeDef>) -> Option<String> {
     let ty = &p.type_ref;
-    if ty.target != TypeTarget::Named || defined_by_page(ctx, &ty.name) {
+    if ty.target != TypeTarget::Named || defined_by_page(def) {
         return None;
     }
     let lower = ty.name.to_ascii_lowercase();
     let singular = lower.strip_suffix('s')?;
-    let used = ctx.referenced_types.contains(singular) || ctx.corpus.type_named(singular).is_some();
+    let used = ctx.references_type(singular) || ctx.type_named(singular).is_some();
     (used && !singular.is_empty()).then(|| ty.name[..singular.len()].to_string())
 }
