@@ -43,20 +43,14 @@ fn collapse_whitespace(text: &str) -> String {
 /// around them (any other whitespace, or non-ASCII text that may hold
 /// Unicode whitespace, is left to the general path).
 fn is_collapsed(text: &str) -> bool {
-    let mut after_space = true;
-    for &b in text.as_bytes() {
-        if b == b' ' {
-            if after_space {
-                return false;
-            }
-            after_space = true;
-        } else if b.is_ascii_whitespace() || b == 0x0b || !b.is_ascii() {
-            return false;
-        } else {
-            after_space = false;
-        }
-    }
-    !after_space || text.is_empty()
+    let bytes = text.as_bytes();
+    // Branch-free over every byte (the compiler checks many at once): any
+    // whitespace but the space (`\t` to `\r`), or any non-ASCII byte.
+    let other = |b: u8| (b.wrapping_sub(b'\t') <= b'\r' - b'\t') | (b >= 0x80);
+    bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && !bytes.iter().fold(false, |found, &b| found | other(b))
+        && !text.contains("  ")
 }
 
 /// Splits after `.`, `!` or `?` followed by a space.
@@ -124,6 +118,11 @@ fn escape_text(text: &str) -> String {
 /// underline): before the marker, or after the digits of an ordered list
 /// item.
 fn line_start_escape(line: &str) -> Option<usize> {
+    // Every marker starts with punctuation or a digit; most lines start
+    // with a letter.
+    if line.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
     let list_marker =
         ["- ", "* ", "+ "].iter().any(|m| line.starts_with(m)) || matches!(line, "-" | "*" | "+");
     let block = line.starts_with(['#', '>'])
@@ -139,33 +138,41 @@ fn line_start_escape(line: &str) -> Option<usize> {
     (digits > 0 && ordered).then_some(digits)
 }
 
-/// The line with its start escaped where needed.
-fn escaped_line(line: &str) -> String {
+/// Calls `each` with the line, its start escaped where needed (a copy is
+/// made only for the rare line that needs the `\`).
+fn escaped_line(line: &str, each: &mut impl FnMut(&str)) {
     match line_start_escape(line) {
-        None => line.to_string(),
+        None => each(line),
         Some(at) => {
             let mut out = String::with_capacity(line.len() + 1);
             out.push_str(&line[..at]);
             out.push('\\');
             out.push_str(&line[at..]);
-            out
+            each(&out);
         }
     }
 }
 
 /// Splits a paragraph into escaped lines of at most [`WRAP`] characters
 /// (a longer word gets a line of its own).
-pub fn wrap(text: &str) -> Vec<String> {
+#[cfg(test)]
+fn wrap(text: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    wrap_each(text, &mut |line: &str| lines.push(line.to_string()));
+    lines
+}
+
+/// Calls `each` with the lines [`wrap`] gives, without collecting them.
+fn wrap_each(text: &str, each: &mut impl FnMut(&str)) {
     if is_plain(text) {
-        plain_lines(text)
+        plain_lines(text, each);
     } else {
-        word_lines(text)
+        word_lines(text, each);
     }
 }
 
 /// The lines of any paragraph, word by word.
-fn word_lines(text: &str) -> Vec<String> {
-    let mut lines = Vec::new();
+fn word_lines(text: &str, each: &mut impl FnMut(&str)) {
     let mut line = String::with_capacity(WRAP);
     // ASCII text splits the same at ASCII whitespace (save the vertical tab,
     // which `split_whitespace` also splits at), without decoding chars.
@@ -177,7 +184,7 @@ fn word_lines(text: &str) -> Vec<String> {
     for word in words {
         let word = escape_word(word);
         if !line.is_empty() && line.len() + 1 + word.len() > WRAP {
-            lines.push(escaped_line(&line));
+            escaped_line(&line, each);
             line.clear();
         }
         if !line.is_empty() {
@@ -186,9 +193,8 @@ fn word_lines(text: &str) -> Vec<String> {
         line.push_str(&word);
     }
     if !line.is_empty() {
-        lines.push(escaped_line(&line));
+        escaped_line(&line, each);
     }
-    lines
 }
 
 /// Whether a paragraph is ASCII words one space apart, none of which needs
@@ -198,28 +204,25 @@ fn is_plain(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.first() != Some(&b' ')
         && bytes.last() != Some(&b' ')
-        && bytes.iter().all(|&b| PLAIN[usize::from(b)])
+        && !bytes.iter().fold(false, |bad, &b| bad | !is_plain_byte(b))
         && !text.contains("  ")
         && !text.contains("http")
 }
 
-/// The bytes a plain paragraph may hold: printable ASCII and the space,
-/// but no bracket (a table, so the check is one lookup per byte).
-static PLAIN: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = b' ';
-    while b <= b'~' {
-        table[b as usize] = !matches!(b, b'[' | b']' | b'<' | b'>');
-        b += 1;
-    }
-    table
-};
+/// Whether a plain paragraph may hold the byte: printable ASCII and the
+/// space, but no bracket. Branch-free, and folded over the whole text
+/// without stopping early, so the compiler checks many bytes at once.
+fn is_plain_byte(b: u8) -> bool {
+    let printable = b.wrapping_sub(b' ') <= b'~' - b' ';
+    // `<` and `>` differ in one bit only.
+    let angle = b | 2 == b'>';
+    printable & !angle & (b != b'[') & (b != b']')
+}
 
 /// The lines of a plain paragraph (see [`is_plain`]): each line the most
 /// words that fit, or one longer word.
-fn plain_lines(text: &str) -> Vec<String> {
+fn plain_lines(text: &str, each: &mut impl FnMut(&str)) {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len() / WRAP + 1);
     let mut start = 0;
     while start < bytes.len() {
         let rest = &bytes[start..];
@@ -232,27 +235,38 @@ fn plain_lines(text: &str) -> Vec<String> {
                 .or_else(|| rest.iter().position(|&b| b == b' '))
                 .unwrap_or(rest.len())
         };
-        out.push(escaped_line(&text[start..start + end]));
+        escaped_line(&text[start..start + end], each);
         start += end + 1;
     }
-    out
 }
 
 /// Doc lines from paragraphs: each paragraph wrapped, a blank line between
 /// paragraphs, empty paragraphs skipped.
 pub fn paragraphs<S: AsRef<str>>(paragraphs: &[S]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for p in paragraphs {
-        let lines = wrap(p.as_ref());
-        if lines.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(String::new());
-        }
-        out.extend(lines);
-    }
+    each_line(paragraphs, |line| out.push(line.to_string()));
     out
+}
+
+/// Calls `each` with the doc lines of [`paragraphs`], without collecting
+/// them (the text writers copy each line straight into the file).
+pub fn each_line<S: AsRef<str>>(paragraphs: &[S], mut each: impl FnMut(&str)) {
+    let mut any = false;
+    for p in paragraphs {
+        // The blank line goes before the first line of a paragraph that
+        // has one, so an empty paragraph leaves no trace.
+        let mut first = true;
+        wrap_each(p.as_ref(), &mut |line: &str| {
+            if first {
+                if any {
+                    each("");
+                }
+                first = false;
+                any = true;
+            }
+            each(line);
+        });
+    }
 }
 
 /// `#[doc = " line"]` attributes (printed as `/// line`).
@@ -284,11 +298,28 @@ pub fn inner_attrs(lines: &[String]) -> TokenStream {
 /// `code` in backticks, with backticks inside it removed (documented names
 /// never contain them; this keeps a stray one from breaking the span).
 pub fn code(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('`');
-    out.extend(text.split('`'));
-    out.push('`');
+    code_of(&[text])
+}
+
+/// [`code`] of the parts written one after another, without joining them
+/// first.
+pub fn code_of(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum::<usize>() + 2);
+    push_code(&mut out, parts);
     out
+}
+
+/// Appends [`code`] of the parts written one after another.
+pub fn push_code(out: &mut String, parts: &[&str]) {
+    out.push('`');
+    for part in parts {
+        if part.contains('`') {
+            out.extend(part.split('`'));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out.push('`');
 }
 
 #[cfg(test)]
@@ -304,6 +335,16 @@ mod tests {
         );
         assert_eq!(without_todo("**TODO: Provide a description**"), "");
         assert_eq!(without_todo("  Plain   text.  "), "Plain text.");
+        // Text is taken as it is exactly when collapsing would not change it.
+        for text in [
+            "", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\x0bb", "a\nb", "é", "a\u{a0}b",
+        ] {
+            let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_whitespace(text), collapsed, "{text:?}");
+            if is_collapsed(text) {
+                assert_eq!(text, collapsed, "{text:?}");
+            }
+        }
     }
 
     #[test]
@@ -344,9 +385,16 @@ mod tests {
                 text.push_str(words.get(pick).copied().unwrap_or(&long));
             }
             assert!(is_plain(&text), "{text}");
-            assert_eq!(plain_lines(&text), word_lines(&text), "{text}");
+            let (mut plain, mut words) = (Vec::new(), Vec::new());
+            plain_lines(&text, &mut |l: &str| plain.push(l.to_string()));
+            word_lines(&text, &mut |l: &str| words.push(l.to_string()));
+            assert_eq!(plain, words, "{text}");
         }
         assert!(!is_plain(" a") && !is_plain("a  b") && !is_plain("a\tb"));
+        for b in 0..=u8::MAX {
+            let expected = (b' '..=b'~').contains(&b) && !matches!(b, b'[' | b']' | b'<' | b'>');
+            assert_eq!(is_plain_byte(b), expected, "{b}");
+        }
         assert!(!is_plain("see http://x.example") && !is_plain("[x]") && !is_plain("é"));
     }
 

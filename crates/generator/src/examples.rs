@@ -12,17 +12,23 @@
 use crate::docs;
 use crate::naming::{self, Scope};
 use crate::output::display_path;
-use crate::plan::{FieldPlan, Plan};
+use crate::plan::Plan;
 use crate::render::{Item, RustFile};
 use crate::text::{self, Writer};
-use crate::types::{self, Scalar};
 use crate::{test_file, Exclusion, GenError};
-use graphdoc_model::{short_type_name, type_key, Corpus, HttpMessage, Page, Primitive, TypeTarget};
+use graphdoc_model::{short_type_name, type_key, Body, Corpus, HttpMessage, Page};
 use proc_macro2::TokenStream;
 use quote::quote;
 use rayon::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeSet;
+
+mod case_test;
+pub mod check;
+
+#[cfg(test)]
+pub use case_test::text_layouts_checked;
+use case_test::CaseTest;
 
 /// One example body to round-trip.
 pub struct Case {
@@ -45,6 +51,38 @@ pub struct Case {
     /// The members the type does not document, sorted, which must land in
     /// `additional`: one list for the body, or one per item of a collection.
     pub unlisted: Vec<Vec<String>>,
+    /// The body's value, which the replay tests check again.
+    pub value: Value,
+    /// Which body of the corpus this is (see [`body_id`]), so that the
+    /// replay tests take its text and value rather than parse it again.
+    pub body: usize,
+}
+
+/// What identifies a body of the corpus while the corpus is borrowed: its
+/// address.
+pub fn body_id(body: &Body) -> usize {
+    std::ptr::from_ref(body) as usize
+}
+
+/// A body as the tests embed it: the page's text tidied when it is strict
+/// JSON, else the parsed value pretty-printed with a note saying so; its
+/// value; or why it has none.
+pub fn body_json(body: &Body) -> Result<(String, Value, Option<String>), String> {
+    if let Ok(value) = serde_json::from_str::<Value>(&body.raw) {
+        return Ok((tidy(&body.raw), value, None));
+    }
+    let Some(node) = &body.json else {
+        return Err(match &body.json_error {
+            Some(e) => format!("the body is not JSON: {}", e.value),
+            None => "the body is not JSON".to_string(),
+        });
+    };
+    let value = node.to_serde();
+    let text = serde_json::to_string_pretty(&value)
+        .map_err(|e| format!("the parsed body cannot be written back as JSON: {e}"))?;
+    let note = "The body as written is not strict JSON (it elides members with `...` or uses \
+                JSONC); the test embeds the parsed value.";
+    Ok((text, value, Some(note.to_string())))
 }
 
 /// The tested examples and the excluded ones, in page order.
@@ -102,10 +140,9 @@ fn consider(
         return;
     };
     let location = format!("{}:{}", display_path(&page.path), message.span.line);
-    let label = format!("{location} {kind}");
     let mut exclude = |reason: String| {
         out.excluded.push(Exclusion {
-            example: label.clone(),
+            example: [&location, " ", kind].concat(),
             reason,
         })
     };
@@ -127,33 +164,12 @@ fn consider(
         exclude(format!("documented type `{documented}` {what}"));
         return;
     };
-    let (json, value, note) = match serde_json::from_str::<Value>(&body.raw) {
-        Ok(value) => (tidy(&body.raw), value, None),
-        Err(_) => match &body.json {
-            Some(node) => {
-                let value = node.to_serde();
-                match serde_json::to_string_pretty(&value) {
-                    Ok(text) => {
-                        let note = "The body as written is not strict JSON (it elides members \
-                                    with `...` or uses JSONC); the test embeds the parsed value.";
-                        (text, value, Some(note.to_string()))
-                    }
-                    Err(e) => {
-                        exclude(format!(
-                            "the parsed body cannot be written back as JSON: {e}"
-                        ));
-                        return;
-                    }
-                }
-            }
-            None => {
-                exclude(match &body.json_error {
-                    Some(e) => format!("the body is not JSON: {}", e.value),
-                    None => "the body is not JSON".to_string(),
-                });
-                return;
-            }
-        },
+    let (json, value, note) = match body_json(body) {
+        Ok(parsed) => parsed,
+        Err(reason) => {
+            exclude(reason);
+            return;
+        }
     };
     let mut problems = Vec::new();
     let mut unlisted = Vec::new();
@@ -161,15 +177,13 @@ fn consider(
         match value.get("value") {
             Some(Value::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
-                    check_struct(plan, target, item, &format!("value[{i}]"), &mut problems);
-                    unlisted.push(unlisted_members(plan, target, item));
+                    unlisted.push(check::item_of_value(plan, target, i, item, &mut problems));
                 }
             }
             _ => problems.push("a collection response without a `value` array".into()),
         }
     } else {
-        check_struct(plan, target, &value, "", &mut problems);
-        unlisted.push(unlisted_members(plan, target, &value));
+        unlisted.push(check::body(plan, target, &value, &mut problems));
     }
     if !problems.is_empty() {
         exclude(problems.join("; "));
@@ -185,24 +199,9 @@ fn consider(
         json,
         note,
         unlisted,
+        value,
+        body: body_id(body),
     });
-}
-
-/// The members of an object that no field of the struct (or its bases)
-/// takes, sorted.
-fn unlisted_members(plan: &Plan, index: usize, value: &Value) -> Vec<String> {
-    let mut out: Vec<String> = value
-        .as_object()
-        .map(|members| {
-            members
-                .keys()
-                .filter(|key| plan.find_field(index, key).is_none())
-                .cloned()
-                .collect()
-        })
-        .unwrap_or_default();
-    out.sort();
-    out
 }
 
 /// The type an example body documents: the block's `@odata.type`
@@ -225,136 +224,37 @@ fn documented_type(page: &Page, kind: &str, message: &HttpMessage) -> Option<(St
 /// CRLF to LF and trailing blanks removed from each line. JSON strings
 /// cannot span lines, so this whitespace is never inside a value.
 pub fn tidy(raw: &str) -> String {
-    let lines: Vec<&str> = raw.lines().map(str::trim_end).collect();
-    lines.join("\n").trim_matches('\n').to_string()
-}
-
-fn at(path: &str) -> &str {
-    if path.is_empty() {
-        "the body"
-    } else {
-        path
+    // Most bodies have no line that ends in whitespace: then only the blank
+    // lines at either end go, which one trim of `\n` drops. A non-ASCII
+    // byte at a line end may be Unicode whitespace, so it takes the full
+    // path too.
+    // Branch-free and folded over every byte pair, so the compiler checks
+    // many at once (lines are short: a search per line costs more).
+    let maybe_space = |b: u8| (b == b' ') | (b.wrapping_sub(b'\t') <= b'\r' - b'\t') | (b >= 0x80);
+    let bytes = raw.as_bytes();
+    let trailing_space = bytes.last().is_some_and(|&b| b != b'\n' && maybe_space(b))
+        || bytes
+            .iter()
+            .zip(bytes.iter().skip(1))
+            .fold(false, |found, (&b, &next)| {
+                found | ((next == b'\n') & (b != b'\n') & maybe_space(b))
+            });
+    if !trailing_space {
+        return raw.trim_matches('\n').to_string();
     }
-}
-
-fn member_path(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-pub fn check_struct(plan: &Plan, index: usize, value: &Value, path: &str, out: &mut Vec<String>) {
-    let Value::Object(members) = value else {
-        out.push(format!(
-            "{}: {} where an object belongs",
-            at(path),
-            compact(value)
-        ));
-        return;
-    };
-    for (key, member) in members {
-        // Members the type does not document go to `additional`, which
-        // takes any JSON.
-        if let Some(field) = plan.find_field(index, key) {
-            check_field(plan, field, member, &member_path(path, key), out);
-        }
-    }
-}
-
-fn check_field(plan: &Plan, field: &FieldPlan, value: &Value, path: &str, out: &mut Vec<String>) {
-    if value.is_null() {
-        return;
-    }
-    if !field.ty.collection {
-        check_value(plan, field, value, path, out);
-        return;
-    }
-    let Value::Array(items) = value else {
-        out.push(format!(
-            "{path}: {} where a collection belongs",
-            compact(value)
-        ));
-        return;
-    };
-    for (i, item) in items.iter().enumerate() {
-        let item_path = format!("{path}[{i}]");
-        if item.is_null() {
-            out.push(format!("{item_path}: null inside a collection"));
+    // One pass: blank lines before the first text and after the last are
+    // dropped, as trimming the joined lines of `\n` would drop them.
+    let mut out = String::with_capacity(raw.len());
+    for line in raw.lines().map(str::trim_end) {
+        if out.is_empty() {
+            out.push_str(line);
         } else {
-            check_value(plan, field, item, &item_path, out);
+            out.push('\n');
+            out.push_str(line);
         }
     }
-}
-
-fn check_value(plan: &Plan, field: &FieldPlan, value: &Value, path: &str, out: &mut Vec<String>) {
-    let documented = field
-        .property
-        .map_or("String", |p| p.type_ref.name.as_str());
-    let fits = match field.ty.scalar {
-        Scalar::Json => true,
-        Scalar::Struct(t) => {
-            check_struct(plan, t, value, path, out);
-            return;
-        }
-        Scalar::String | Scalar::Enum(_) => value.is_string(),
-        Scalar::Bool => value.is_boolean(),
-        Scalar::U8 => value.as_u64().is_some_and(|n| u8::try_from(n).is_ok()),
-        Scalar::I8 => value.as_i64().is_some_and(|n| i8::try_from(n).is_ok()),
-        Scalar::I16 => value.as_i64().is_some_and(|n| i16::try_from(n).is_ok()),
-        Scalar::I32 => value.as_i64().is_some_and(|n| i32::try_from(n).is_ok()),
-        Scalar::I64 => value.as_i64().is_some(),
-        Scalar::F64 | Scalar::Number => value.is_number(),
-    };
-    let placeholder = value
-        .as_str()
-        .filter(|s| is_placeholder(s, field, documented));
-    if let Some(text) = placeholder {
-        out.push(format!(
-            "{path}: the placeholder {text:?} stands where a `{documented}` value belongs"
-        ));
-    } else if !fits {
-        out.push(format!(
-            "{path}: {} is not {}, as the documented type `{documented}` requires",
-            compact(value),
-            types::describe(field.ty.scalar)
-        ));
-    }
-}
-
-/// Whether a string is a type-name placeholder (`"String"`, `"Boolean"`,
-/// `"String (timestamp)"`, `"Edm.Int32"`, the documented type's own name)
-/// rather than a value. A documented possible value or enum member is never
-/// a placeholder, even when it is spelled like a type (`"String"` is a
-/// member of some enums).
-fn is_placeholder(text: &str, field: &FieldPlan, documented: &str) -> bool {
-    if let Some(p) = field.property {
-        if p.possible_values.iter().any(|v| v.value == text) {
-            return false;
-        }
-    }
-    let head = text.trim();
-    let head = head.split(" (").next().unwrap_or(head).trim();
-    let head = head.strip_prefix("Edm.").unwrap_or(head);
-    let names_primitive = Primitive::ALL
-        .iter()
-        .any(|p| p.name().eq_ignore_ascii_case(head));
-    let names_documented = !head.is_empty()
-        && field
-            .property
-            .is_some_and(|p| p.type_ref.target == TypeTarget::Named)
-        && type_key(head) == type_key(documented);
-    names_primitive || names_documented
-}
-
-fn compact(value: &Value) -> String {
-    let text = value.to_string();
-    if text.chars().count() > 40 {
-        format!("{}...", text.chars().take(40).collect::<String>())
-    } else {
-        text
-    }
+    out.truncate(out.trim_end_matches('\n').len());
+    out
 }
 
 /// The test function names, from page, line and direction (unique, since
@@ -373,7 +273,7 @@ pub fn function_names(cases: &[(&str, &str)]) -> Result<Vec<String>, GenError> {
                 Some(dot) if !file[dot..].contains('/') => &file[..dot],
                 _ => file,
             };
-            format!("{stem} line {line} {kind}")
+            [stem, " line ", line, " ", kind].concat()
         })
         .collect();
     let refs: Vec<&str> = stems.iter().map(String::as_str).collect();
@@ -416,38 +316,56 @@ pub fn json_literal(text: &str) -> TokenStream {
     }
 }
 
-/// [`json_literal`] as text.
-pub fn json_literal_text(text: &str) -> String {
-    raw_literal(text).unwrap_or_else(|| crate::text::string(text))
+/// Appends [`json_literal`] as text (the literal is written straight into
+/// the file: bodies are large, and a copy costs a pass over them).
+pub fn push_json_literal(out: &mut String, text: &str) {
+    match raw_hashes(text) {
+        Some(hashes) => {
+            out.reserve(text.len() + 2 * hashes + 3);
+            out.push('r');
+            out.extend(std::iter::repeat_n('#', hashes));
+            out.push('"');
+            out.push_str(text);
+            out.push('"');
+            out.extend(std::iter::repeat_n('#', hashes));
+        }
+        None => out.push_str(&crate::text::string(text)),
+    }
 }
 
 /// The raw string literal of `text`, with enough `#`s to hold it; `None`
 /// when no raw string can (proc-macro2 reads these back as one literal, so
 /// both renderings agree without lexing the text again).
 fn raw_literal(text: &str) -> Option<String> {
+    raw_hashes(text)?;
+    let mut out = String::new();
+    push_json_literal(&mut out, text);
+    Some(out)
+}
+
+/// How many `#`s the raw string literal of `text` needs; `None` when no
+/// raw string can hold it.
+fn raw_hashes(text: &str) -> Option<usize> {
     // Raw strings cannot hold a bare CR; `tidy` removed CRLF, but an
     // embedded parsed value could still contain one.
     if text.contains('\r') {
         return None;
     }
+    // The longest run of `#`s right after a `"`, found from each `#` (a
+    // byte search; both are ASCII, so the text is not decoded).
+    let bytes = text.as_bytes();
     let mut longest = 0;
-    let mut run: Option<usize> = None;
-    for c in text.chars() {
-        run = match (c, run) {
-            ('"', _) => Some(0),
-            ('#', Some(n)) => {
-                longest = longest.max(n + 1);
-                Some(n + 1)
-            }
-            _ => None,
-        };
+    let mut from = 0;
+    while let Some(at) = text.get(from..).and_then(|rest| rest.find('#')) {
+        let start = from + at;
+        let run = bytes[start..].iter().take_while(|&&b| b == b'#').count();
+        if start > 0 && bytes[start - 1] == b'"' {
+            longest = longest.max(run);
+        }
+        from = start + run;
     }
     // Rust allows at most 255 `#`s around a raw string.
-    if longest + 1 > 255 {
-        return None;
-    }
-    let hashes = "#".repeat(longest + 1);
-    Some(format!("r{hashes}\"{text}\"{hashes}"))
+    (longest < 255).then_some(longest + 1)
 }
 
 /// The summary, imports, tests and exclusions of `tests/examples/cases.rs`.
@@ -478,7 +396,10 @@ pub fn cases_module<'a>(
         w.line(0, "use super::support::{assert_unlisted, round_trip};");
         items.push(Item::declaration(w.finish().unwrap_or_default()));
         let mut w = Writer::new();
-        let types: Vec<String> = used_types.iter().map(|t| text::ident(t)).collect();
+        let types: Vec<String> = used_types
+            .iter()
+            .map(|t| text::ident(t).into_owned())
+            .collect();
         w.use_group(
             "use",
             &format!("{}::types::", text::ident(crate_ident)),
@@ -508,220 +429,6 @@ pub fn cases_module<'a>(
     })
 }
 
-/// One round-trip test, decided once for both renderings.
-struct CaseTest<'a> {
-    case: &'a Case,
-    doc: Vec<String>,
-    function: String,
-    /// The struct's name.
-    ty: &'a str,
-    krate: &'a str,
-}
-
-impl<'a> CaseTest<'a> {
-    fn new(plan: &'a Plan, case: &'a Case, name: String, krate: &'a str) -> CaseTest<'a> {
-        let what = match &case.name {
-            Some(n) => format!("the {} of example {}", case.kind, docs::code(n)),
-            None => format!("the {}", case.kind),
-        };
-        let mut paragraphs = vec![format!(
-            "{}: {what}, documented as {}{}.",
-            docs::code(&case.location),
-            docs::code(&case.documented),
-            if case.collection { " (collection)" } else { "" }
-        )];
-        paragraphs.extend(case.note.clone());
-        CaseTest {
-            case,
-            doc: docs::paragraphs(&paragraphs),
-            function: name,
-            ty: &plan.structs[case.target].ident,
-            krate,
-        }
-    }
-
-    /// The test as text, laid out as prettyplease lays out [`Self::tokens`].
-    fn text(&self) -> String {
-        let item = text::ident(self.ty);
-        let collection = format!("{}::requests::Collection", text::ident(self.krate));
-        let ty = if self.case.collection {
-            format!("{collection}<{item}>")
-        } else {
-            item.clone()
-        };
-        let mut w = Writer::new();
-        w.doc(0, &self.doc);
-        w.line(0, "#[test]");
-        // A signature without parameters has no break opportunity.
-        w.line(0, &format!("fn {}() {{", text::ident(&self.function)));
-        w.line(
-            4,
-            &format!("let body = {};", json_literal_text(&self.case.json)),
-        );
-        let typed = format!("let typed = round_trip::<{ty}>(body);");
-        if 4 + typed.len() <= text::MARGIN {
-            w.line(4, &typed);
-        } else {
-            // The turbofish is the statement's first group, so it is the
-            // one that breaks, wherever the line overflows; the collection
-            // type's own arguments break when they do not fit their line
-            // (the comma after them does not count).
-            w.line(4, "let typed = round_trip::<");
-            if self.case.collection && 8 + ty.len() > text::MARGIN {
-                w.broken_list(8, &format!("{collection}<"), &[item], ">,");
-            } else {
-                w.line(8, &format!("{ty},"));
-            }
-            w.line(4, ">(body);");
-        }
-        let lists: Vec<Vec<String>> = self
-            .case
-            .unlisted
-            .iter()
-            .map(|keys| keys.iter().map(|k| text::string(k)).collect())
-            .collect();
-        if self.case.collection {
-            let flat: Vec<String> = lists.iter().map(|keys| array(keys)).collect();
-            let line = format!("let unlisted: &[&[&str]] = &[{}];", flat.join(", "));
-            if 4 + line.len() <= text::MARGIN {
-                w.line(4, &line);
-            } else {
-                // One list per line; a list that does not fit (its comma
-                // counts unless it is the last) breaks too.
-                w.line(4, "let unlisted: &[&[&str]] = &[");
-                for (i, (keys, flat)) in lists.iter().zip(&flat).enumerate() {
-                    let comma = usize::from(i + 1 < lists.len());
-                    if 8 + flat.len() + comma <= text::MARGIN {
-                        w.line(8, &format!("{flat},"));
-                    } else {
-                        w.broken_list(8, "&[", keys, "],");
-                    }
-                }
-                w.line(4, "];");
-            }
-            w.line(4, "assert_eq!(typed.value.len(), unlisted.len());");
-            w.line(
-                4,
-                "for (item, expected) in typed.value.iter().zip(unlisted) {",
-            );
-            w.line(8, "assert_unlisted(item.additional(), expected);");
-            w.line(4, "}");
-        } else {
-            let keys = lists.first().map_or(&[][..], Vec::as_slice);
-            let list = array(keys);
-            let flat = format!("assert_unlisted(typed.additional(), {list});");
-            if 4 + flat.len() <= text::MARGIN {
-                w.line(4, &flat);
-            } else {
-                w.line(4, "assert_unlisted(");
-                w.line(8, "typed.additional(),");
-                if 8 + list.len() <= text::MARGIN {
-                    w.line(8, &format!("{list},"));
-                } else {
-                    w.broken_list(8, "&[", keys, "],");
-                }
-                w.line(4, ");");
-            }
-        }
-        w.line(0, "}");
-        w.finish().unwrap_or_default()
-    }
-
-    /// The test's tokens: the reference layout of [`Self::text`].
-    #[cfg(test)]
-    fn tokens(&self) -> TokenStream {
-        let doc = docs::attrs(&self.doc);
-        let function = naming::ident(&self.function);
-        let ty = naming::ident(self.ty);
-        let ty = if self.case.collection {
-            let krate = naming::ident(self.krate);
-            quote!(#krate::requests::Collection<#ty>)
-        } else {
-            quote!(#ty)
-        };
-        let literal = json_literal(&self.case.json);
-        let keys = |keys: &Vec<String>| quote!(&[#(#keys),*]);
-        let unlisted = if self.case.collection {
-            let lists = self.case.unlisted.iter().map(keys);
-            quote! {
-                let unlisted: &[&[&str]] = &[#(#lists),*];
-                assert_eq!(typed.value.len(), unlisted.len());
-                for (item, expected) in typed.value.iter().zip(unlisted) {
-                    assert_unlisted(item.additional(), expected);
-                }
-            }
-        } else {
-            let list = self.case.unlisted.first().map_or_else(|| quote!(&[]), keys);
-            quote!(assert_unlisted(typed.additional(), #list);)
-        };
-        quote! {
-            #doc
-            #[test]
-            fn #function() {
-                let body = #literal;
-                let typed = round_trip::<#ty>(body);
-                #unlisted
-            }
-        }
-    }
-}
-
-/// `&[a, b]`: a slice of the items on one line.
-fn array(items: &[String]) -> String {
-    format!("&[{}]", items.join(", "))
-}
-
-/// Asserts that every round-trip test laid out as text reads as its tokens
-/// print, for the example pages' cases and for variants of the first one
-/// with the shapes pages rarely have (long types, key lists and names);
-/// returns how many were compared.
-#[cfg(test)]
-pub fn text_layouts_checked(plan: &Plan, examples: &Examples) -> usize {
-    let check = |case: &Case, name: String, krate: &str| {
-        let test = CaseTest::new(plan, case, name, krate);
-        let tokens = crate::render::tokens_file("t.rs", "", test.tokens());
-        let tokens = tokens.expect("the tokens parse");
-        let text = crate::render::text_rust_file("t.rs", "", &test.text());
-        assert_eq!(text, tokens, "{}", test.function);
-    };
-    let mut written = 0;
-    for (i, case) in examples.cases.iter().enumerate() {
-        check(case, format!("case_{i}"), "graphdoc_generated");
-        written += 1;
-    }
-    let Some(first) = examples.cases.first() else {
-        return written;
-    };
-    for seed in 0..120usize {
-        let keys = |n: usize, salt: usize| -> Vec<String> {
-            (0..n)
-                .map(|k| format!("k{k}{}", "x".repeat((seed * 7 + k * 5 + salt) % 31)))
-                .collect()
-        };
-        let collection = seed % 2 == 0;
-        let unlisted = if collection {
-            (0..seed % 5).map(|j| keys((seed + j) % 7, j)).collect()
-        } else {
-            vec![keys(seed % 9, 0)]
-        };
-        let case = Case {
-            location: first.location.clone(),
-            kind: first.kind,
-            name: None,
-            documented: first.documented.clone(),
-            target: first.target,
-            collection,
-            json: "{}".into(),
-            note: None,
-            unlisted,
-        };
-        let krate = format!("k{}", "r".repeat(seed * 13 % 60));
-        check(&case, format!("case_{}", "n".repeat(seed * 3 % 95)), &krate);
-        written += 1;
-    }
-    written
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -734,7 +441,23 @@ mod tests {
             "r#\"{\"a#\": 1}\"#"
         );
         assert_eq!(json_literal("\"#").to_string(), "r##\"\"#\"##");
+        assert_eq!(
+            json_literal("é\"##x\"#").to_string(),
+            "r###\"é\"##x\"#\"###"
+        );
         assert_eq!(json_literal("a\rb").to_string(), "\"a\\rb\"");
+        // As many `#`s as the longest run after a quote, plus one.
+        for (text, hashes) in [("a##\"#", 2), ("##", 1), ("\"###a\"#", 4), ("#\"", 1)] {
+            let raw = raw_literal(text).expect("a raw string holds it");
+            assert!(
+                raw.starts_with(&format!("r{}\"", "#".repeat(hashes))),
+                "{raw}"
+            );
+            assert!(
+                !raw.starts_with(&format!("r{}", "#".repeat(hashes + 1))),
+                "{raw}"
+            );
+        }
     }
 
     #[test]
@@ -749,5 +472,25 @@ mod tests {
     #[test]
     fn tidy_normalizes_line_ends() {
         assert_eq!(tidy("\r\n{ \r\n  \"a\": 1  \r\n}\r\n"), "{\n  \"a\": 1\n}");
+        // The fast path (no line ends in whitespace) and the line by line
+        // path agree.
+        let reference = |raw: &str| {
+            let lines: Vec<&str> = raw.lines().map(str::trim_end).collect();
+            lines.join("\n").trim_matches('\n').to_string()
+        };
+        for raw in [
+            "",
+            "\n",
+            "\n\n{\n\n  \"a\": 1\n}\n\n",
+            "{\"a\": \"é\"}\n",
+            "a\u{a0}\nb",
+            "a\u{3000}",
+            "a \n",
+            "a\r\nb\r",
+            "\n  \n x",
+            "x\x0b\ny\x0c",
+        ] {
+            assert_eq!(tidy(raw), reference(raw), "{raw:?}");
+        }
     }
 }

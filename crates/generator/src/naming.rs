@@ -20,7 +20,6 @@
 //!   `odata_type_at_dot`; `Id` next to `id` becomes `id_upper_i`. No counters,
 //!   so the result does not depend on input order.
 use crate::GenError;
-use std::collections::BTreeMap;
 
 /// The identifier style of a scope.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,6 +100,25 @@ pub fn words(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// The [`words`] of a name joined by single spaces, built in one string.
+pub fn spaced_words(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for span in word_spans(name) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let start = out.len();
+        out.push_str(&name[span]);
+        out[start..].make_ascii_lowercase();
+    }
+    out
+}
+
+/// Whether a name has any word (see [`words`]).
+pub fn has_words(name: &str) -> bool {
+    word_spans(name).next().is_some()
+}
+
 /// The byte ranges of the words of a name: runs of ASCII letters and
 /// digits, split at camelCase humps. A non-ASCII character only separates
 /// words, so the name is read by bytes.
@@ -139,20 +157,19 @@ fn word_spans(name: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
 /// Appends an ASCII word lower-cased, capitalized in Pascal case, after a
 /// `_` in snake case unless it is the `first`.
 fn push_word(out: &mut String, word: &str, case: Case, first: bool) {
-    let mut bytes = word.bytes();
-    match case {
-        Case::Snake => {
-            if !first {
-                out.push('_');
-            }
-        }
-        Case::Pascal => {
-            if let Some(b) = bytes.next() {
-                out.push(char::from(b.to_ascii_uppercase()));
-            }
-        }
+    if case == Case::Snake && !first {
+        out.push('_');
     }
-    out.extend(bytes.map(|b| char::from(b.to_ascii_lowercase())));
+    // Copied whole and cased in place, rather than pushed byte by byte.
+    let start = out.len();
+    out.push_str(word);
+    let first_len = word.chars().next().map_or(0, char::len_utf8);
+    let (head, tail) = out[start..].split_at_mut(first_len);
+    tail.make_ascii_lowercase();
+    match case {
+        Case::Snake => head.make_ascii_lowercase(),
+        Case::Pascal => head.make_ascii_uppercase(),
+    }
 }
 
 fn join(words: &[String], case: Case) -> String {
@@ -219,10 +236,24 @@ fn lost_characters(name: &str) -> Vec<String> {
 /// The identifier for a name before collision handling: words in `case`,
 /// punctuation-only names spelled out, a leading digit prefixed.
 pub fn base_ident(name: &str, case: Case) -> String {
-    let mut ident = String::with_capacity(name.len() + 1);
+    // The words are ASCII letters and digits: they are cased byte by byte
+    // into a buffer (as `push_word` cases a word), which reads as UTF-8.
+    let bytes = name.as_bytes();
+    let mut buffer: Vec<u8> = Vec::with_capacity(bytes.len() + 1);
     for (i, span) in word_spans(name).enumerate() {
-        push_word(&mut ident, &name[span], case, i == 0);
+        let (head, tail) = bytes[span].split_at(1);
+        match case {
+            Case::Snake => {
+                if i > 0 {
+                    buffer.push(b'_');
+                }
+                buffer.extend(head.iter().map(u8::to_ascii_lowercase));
+            }
+            Case::Pascal => buffer.extend(head.iter().map(u8::to_ascii_uppercase)),
+        }
+        buffer.extend(tail.iter().map(u8::to_ascii_lowercase));
     }
+    let mut ident = String::from_utf8(buffer).unwrap_or_default();
     if ident.is_empty() {
         ident = join(&lost_characters(name), case);
     }
@@ -304,41 +335,48 @@ impl Scope<'_> {
                 }
             })
             .collect();
-        let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for (i, base) in bases.iter().enumerate() {
-            groups.entry(base.as_str()).or_default().push(i);
-        }
-        let mut suffixed: Vec<(usize, String)> = Vec::new();
-        for members in groups.values().filter(|m| m.len() > 1) {
-            for &i in members {
-                if is_canonical(names[i]) {
-                    continue;
-                }
-                let lost = lost_characters(names[i]);
-                suffixed.push((i, format!("{}{}", bases[i], self.separator(&lost))));
+        // Names in order of their base, ties by position: spellings that
+        // share a base are neighbours (a sort of indices rather than a map
+        // of groups, which most scopes, without a collision, never need).
+        let mut order: Vec<usize> = (0..bases.len()).collect();
+        order.sort_unstable_by(|&a, &b| bases[a].cmp(&bases[b]).then(a.cmp(&b)));
+        let mut renamed: Vec<usize> = Vec::new();
+        for run in order.chunk_by(|&a, &b| bases[a] == bases[b]) {
+            if run.len() > 1 {
+                renamed.extend(run.iter().copied().filter(|&i| !is_canonical(names[i])));
             }
         }
-        let mut renamed: Vec<usize> = suffixed.iter().map(|(i, _)| *i).collect();
         renamed.sort_unstable();
-        for (i, name) in suffixed {
-            bases[i] = name;
+        for &i in &renamed {
+            let lost = lost_characters(names[i]);
+            let suffix = self.separator(&lost);
+            bases[i].push_str(&suffix);
         }
         for base in &mut bases {
             if RAW_FORBIDDEN.contains(&base.as_str()) {
                 base.push('_');
             }
         }
-        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
-        for (i, base) in bases.iter().enumerate() {
-            if let Some(&first) = seen.get(base.as_str()) {
-                return Err(GenError::NameCollision {
-                    scope: self.description.clone(),
-                    first: names[first].to_string(),
-                    second: names[i].to_string(),
-                    ident: base.clone(),
-                });
-            }
-            seen.insert(base, i);
+        // A name that is still shared is an error; the one reported is the
+        // first position whose name an earlier position took, as a scan in
+        // order finds it.
+        if !renamed.is_empty() || bases.iter().any(|b| b.ends_with('_')) {
+            order.sort_unstable_by(|&a, &b| bases[a].cmp(&bases[b]).then(a.cmp(&b)));
+        }
+        let clash = order
+            .chunk_by(|&a, &b| bases[a] == bases[b])
+            .filter_map(|run| match run {
+                [first, second, ..] => Some((*first, *second)),
+                _ => None,
+            })
+            .min_by_key(|&(_, second)| second);
+        if let Some((first, second)) = clash {
+            return Err(GenError::NameCollision {
+                scope: self.description.clone(),
+                first: names[first].to_string(),
+                second: names[second].to_string(),
+                ident: bases[second].clone(),
+            });
         }
         Ok((bases, renamed))
     }
@@ -385,6 +423,49 @@ mod tests {
         assert_eq!(words("@odata.type"), ["odata", "type"]);
         assert_eq!(words("created_date-time"), ["created", "date", "time"]);
         assert_eq!(words(""), Vec::<String>::new());
+        for name in ["webURL", "@odata.type", "x509Certificate", "", "é-a", "A"] {
+            assert_eq!(spaced_words(name), words(name).join(" "), "{name}");
+            assert_eq!(has_words(name), !words(name).is_empty(), "{name}");
+        }
+    }
+
+    /// Identifiers are the words joined in the case, else the lost
+    /// characters spelled out, else `unnamed`; a digit start is prefixed.
+    #[test]
+    fn base_idents_join_the_words() {
+        for name in [
+            "webURL",
+            "@odata.type",
+            "x509Certificate",
+            "3dModel",
+            "",
+            "@",
+            "é",
+            "a_b-c d",
+            "HTMLParser",
+            "ID",
+            "iD",
+            "été2x",
+        ] {
+            for case in [Case::Snake, Case::Pascal] {
+                let mut expected = join(&words(name), case);
+                if expected.is_empty() {
+                    expected = join(&lost_characters(name), case);
+                }
+                if expected.is_empty() {
+                    expected = if case == Case::Snake {
+                        "unnamed"
+                    } else {
+                        "Unnamed"
+                    }
+                    .into();
+                }
+                if expected.starts_with(|c: char| c.is_ascii_digit()) {
+                    expected.insert(0, if case == Case::Snake { 'n' } else { 'N' });
+                }
+                assert_eq!(base_ident(name, case), expected, "{name:?}");
+            }
+        }
     }
 
     #[test]

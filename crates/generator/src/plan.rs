@@ -206,9 +206,18 @@ impl<'c> Plan<'c> {
 
     /// The field for JSON member `name` on the struct or its ancestors.
     pub fn find_field(&self, index: usize, name: &str) -> Option<&FieldPlan<'c>> {
-        self.chain(index)
-            .into_iter()
-            .find_map(|s| self.structs[s].fields.iter().find(|f| f.json_name == name))
+        // The chain walked in place (no list of it is built): at most one
+        // step per struct, so a cycle, which compose_bases never builds,
+        // could only repeat structs already searched.
+        let mut next = Some(index);
+        for _ in 0..self.structs.len() {
+            let s = self.structs.get(next?)?;
+            if let Some(field) = s.fields.iter().find(|f| f.json_name == name) {
+                return Some(field);
+            }
+            next = s.base;
+        }
+        None
     }
 
     /// The documented base as a generated struct, if any.

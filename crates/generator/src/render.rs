@@ -81,16 +81,26 @@ pub fn file(path: &str, header: &str, file: RustFile<'_>) -> Result<GeneratedFil
             }
         })
         .collect::<Result<_, GenError>>()?;
-    let mut w = Writer::new();
+    // The file is built behind its header in one string of the right
+    // size: these files are large, and each copy costs a pass over them.
+    let items: usize = printed
+        .iter()
+        .flatten()
+        .map(|(text, _)| text.len() + 1)
+        .sum();
+    let docs: usize = file.inner_doc.iter().map(|l| l.len() + 5).sum();
+    let mut w = Writer::file(header, docs + items);
+    // What follows the header and its blank line.
+    let start = header.len() + 1;
     w.inner_doc(&file.inner_doc);
     let mut out = w.finish().unwrap_or_default();
-    join(&mut out, printed.into_iter().flatten());
-    Ok(text_file(path, format!("{header}\n{out}")))
+    join(&mut out, start, printed.into_iter().flatten());
+    Ok(text_file(path, out))
 }
 
 /// Header, blank line, then text laid out as [`tokens_file`] would.
 pub fn text_rust_file(path: &str, header: &str, text: &str) -> GeneratedFile {
-    text_file(path, format!("{header}\n{text}"))
+    text_file(path, [header, "\n", text].concat())
 }
 
 /// Header, blank line, then the tokens parsed as a file and pretty-printed.
@@ -104,7 +114,7 @@ pub fn tokens_file(
     if !file.attrs.is_empty() {
         out.push_str(&unparse(file.attrs, Vec::new()));
     }
-    join(&mut out, print_items(file.items));
+    join(&mut out, 0, print_items(file.items));
     Ok(text_file(path, format!("{header}\n{out}")))
 }
 
@@ -139,12 +149,12 @@ fn print_items(items: Vec<syn::Item>) -> Vec<(String, bool)> {
 }
 
 /// Appends printed items, a blank line before each except inside a run of
-/// declarations.
-fn join(out: &mut String, items: impl IntoIterator<Item = (String, bool)>) {
+/// declarations and before the first item when nothing follows `start`.
+fn join(out: &mut String, start: usize, items: impl IntoIterator<Item = (String, bool)>) {
     let mut previous_was_declaration = false;
     for (text, is_declaration) in items {
         let same_run = is_declaration && previous_was_declaration;
-        if !out.is_empty() && !same_run {
+        if out.len() > start && !same_run {
             out.push('\n');
         }
         out.push_str(&text);

@@ -27,7 +27,7 @@
 //! request with that response, `ureq` sends the typed request to it, and
 //! the reply is decoded with `Request::from_http`.
 use crate::docs;
-use crate::examples::{self, json_literal, tidy, Examples};
+use crate::examples::{self, json_literal, Examples};
 use crate::naming::ident;
 use crate::output::display_path;
 use crate::plan::Plan;
@@ -40,9 +40,13 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use rayon::prelude::*;
 use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 mod layout;
+mod url;
+
+use url::{decode, is_placeholder, match_path, query_pairs};
 
 /// One example request to rebuild.
 pub struct Replay {
@@ -112,6 +116,7 @@ pub fn collect(plan: &Plan, corpus: &Corpus, requests: &Requests, examples: &Exa
         .iter()
         .map(|c| ((c.location.as_str(), c.kind), (c.target, c.collection)))
         .collect();
+    let parsed: Parsed = examples.cases.iter().map(|c| (c.body, c)).collect();
     let mut out = Replays {
         cases: Vec::new(),
         excluded: Vec::new(),
@@ -124,19 +129,18 @@ pub fn collect(plan: &Plan, corpus: &Corpus, requests: &Requests, examples: &Exa
             };
             let location = format!("{}:{}", display_path(&page.path), message.span.line);
             let label = format!("{location} request");
-            let result = match by_page.get(page.path.as_str()) {
-                Some(&index) => {
-                    consider(plan, requests, index, message, &location).map(|mut replay| {
-                        replay.name.clone_from(&example.name);
-                        replay.answer = example
-                            .response
-                            .as_ref()
-                            .and_then(|r| answer(requests, index, r, page, &round_trips));
-                        replay
-                    })
-                }
-                None => Err("the page declares no operation to send it with".to_string()),
-            };
+            let result =
+                match by_page.get(page.path.as_str()) {
+                    Some(&index) => consider(plan, requests, index, message, &location, &parsed)
+                        .map(|mut replay| {
+                            replay.name.clone_from(&example.name);
+                            replay.answer = example.response.as_ref().and_then(|r| {
+                                answer(requests, index, r, page, &round_trips, &parsed)
+                            });
+                            replay
+                        }),
+                    None => Err("the page declares no operation to send it with".to_string()),
+                };
             match result {
                 Ok(replay) => out.cases.push(replay),
                 Err(reason) => out.excluded.push(Exclusion {
@@ -161,6 +165,7 @@ fn consider(
     page_index: usize,
     message: &HttpMessage,
     location: &str,
+    parsed: &Parsed,
 ) -> Result<Replay, String> {
     let MessageStart::Request {
         method,
@@ -248,10 +253,10 @@ fn consider(
             ));
         }
         Some(body) => {
-            let (text, value, note) = body_json(body)?;
+            let (text, value, note) = embedded(parsed, body)?;
             if let Payload::Struct(target) = page.body {
                 let mut problems = Vec::new();
-                examples::check_struct(plan, target, &value, "", &mut problems);
+                examples::check::body(plan, target, &value, &mut problems);
                 if !problems.is_empty() {
                     return Err(problems.join("; "));
                 }
@@ -275,24 +280,27 @@ fn consider(
     })
 }
 
-/// The body as JSON text to embed, its value, and a note when the text is
-/// not the page's (an elided body is embedded as parsed).
-fn body_json(body: &Body) -> Result<(String, Value, Option<String>), String> {
-    if let Ok(value) = serde_json::from_str::<Value>(&body.raw) {
-        return Ok((tidy(&body.raw), value, None));
+/// The example bodies that round-trip, by [`examples::body_id`]: their
+/// text and value are those [`examples::body_json`] gives, so a body is not
+/// parsed twice.
+type Parsed<'a> = HashMap<usize, &'a examples::Case>;
+
+/// [`examples::body_json`] of a body, taken from its round-trip case when
+/// it has one.
+fn embedded<'a>(
+    parsed: &Parsed<'a>,
+    body: &Body,
+) -> Result<(String, Cow<'a, Value>, Option<String>), String> {
+    match parsed.get(&examples::body_id(body)) {
+        Some(case) => Ok((
+            case.json.clone(),
+            Cow::Borrowed(&case.value),
+            case.note.clone(),
+        )),
+        None => {
+            examples::body_json(body).map(|(text, value, note)| (text, Cow::Owned(value), note))
+        }
     }
-    let Some(node) = &body.json else {
-        return Err(match &body.json_error {
-            Some(e) => format!("the body is not JSON: {}", e.value),
-            None => "the body is not JSON".to_string(),
-        });
-    };
-    let value = node.to_serde();
-    let text = serde_json::to_string_pretty(&value)
-        .map_err(|e| format!("the parsed body cannot be written back as JSON: {e}"))?;
-    let note = "The body as written is not strict JSON (it elides members with `...` or uses \
-                JSONC); the test embeds the parsed value.";
-    Ok((text, value, Some(note.to_string())))
 }
 
 /// The example response as the loopback server's answer, when the reply
@@ -303,6 +311,7 @@ fn answer(
     message: &HttpMessage,
     page: &Page,
     round_trips: &HashMap<(&str, &str), (usize, bool)>,
+    parsed: &Parsed,
 ) -> Option<Answer> {
     let MessageStart::Response { status, reason } = &message.start else {
         return None;
@@ -318,7 +327,7 @@ fn answer(
         (Response::Empty, Some(_)) => return None,
         (_, None) => return None,
         (response, Some(body)) => {
-            let (text, _, _) = body_json(body).ok()?;
+            let (text, _, _) = embedded(parsed, body).ok()?;
             // A struct response must be a body the round-trip tests accept.
             let expected = match response {
                 Response::Struct(i) => Some((i, false)),
@@ -358,88 +367,6 @@ fn answer(
         body: text,
         typed,
     })
-}
-
-/// Whether a URL value is a placeholder rather than a value: `{userId}`,
-/// `<id>`, or text containing either form.
-fn is_placeholder(value: &str) -> bool {
-    let braces = value
-        .find('{')
-        .is_some_and(|open| value[open..].contains('}'));
-    let angles = value
-        .find('<')
-        .is_some_and(|open| value[open..].contains('>'));
-    braces || angles
-}
-
-/// Percent-decoded text (invalid UTF-8 replaced).
-fn decode(text: &str) -> String {
-    percent_encoding::percent_decode_str(text)
-        .decode_utf8_lossy()
-        .into_owned()
-}
-
-/// `a=1&b=&c` -> `[("a", "1"), ("b", ""), ("c", "")]`, decoded.
-fn query_pairs(query: &str) -> Vec<(String, String)> {
-    query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (name, value) = p.split_once('=').unwrap_or((p, ""));
-            (decode(name), decode(value))
-        })
-        .collect()
-}
-
-/// The raw parameter values when `path` follows the template pieces.
-pub fn match_path(
-    pieces: &[Piece],
-    params: &[crate::requests::Param],
-    path: &str,
-) -> Option<Vec<String>> {
-    let mut captures = vec![String::new(); params.len()];
-    let mut budget = 10_000usize;
-    match_from(pieces, params, path.as_bytes(), &mut captures, &mut budget).then_some(captures)
-}
-
-fn match_from(
-    pieces: &[Piece],
-    params: &[crate::requests::Param],
-    path: &[u8],
-    captures: &mut [String],
-    budget: &mut usize,
-) -> bool {
-    // Templates are short; the budget only guards against pathological input.
-    if *budget == 0 {
-        return false;
-    }
-    *budget -= 1;
-    let Some((first, rest)) = pieces.split_first() else {
-        return path.is_empty();
-    };
-    match first {
-        Piece::Lit(lit) => {
-            let lit = lit.as_bytes();
-            path.len() >= lit.len()
-                && path[..lit.len()].eq_ignore_ascii_case(lit)
-                && match_from(rest, params, &path[lit.len()..], captures, budget)
-        }
-        Piece::Param(i) => {
-            let across = params.get(*i).is_some_and(|p| p.across);
-            for end in 1..=path.len() {
-                if !across && path[end - 1] == b'/' {
-                    break;
-                }
-                if match_from(rest, params, &path[end..], captures, budget) {
-                    if let Some(slot) = captures.get_mut(*i) {
-                        *slot = String::from_utf8_lossy(&path[..end]).into_owned();
-                    }
-                    return true;
-                }
-            }
-            false
-        }
-    }
 }
 
 /// `tests/examples/replay.rs`: one test per replayed example, the
@@ -550,28 +477,36 @@ fn request_literal(requests: &Requests, case: &Replay, body: Option<TokenStream>
     }
 }
 
-/// The doc lines of a replay test.
+/// The doc paragraphs of a replay test, for both renderings to wrap.
 fn replay_doc(requests: &Requests, case: &Replay) -> Vec<String> {
     let r = &requests.pages[case.page].requests[case.request];
-    let what = match &case.name {
-        Some(n) => format!("the request of example {}", docs::code(n)),
-        None => "the request".to_string(),
-    };
-    let mut paragraphs = vec![format!(
-        "{}: {what}, rebuilt with {} ({}).",
-        docs::code(&case.location),
-        docs::code(&r.ident),
-        docs::code(&format!("{} {}", r.method, r.op.path.template.value.trim()))
-    )];
+    // `LOCATION`: the request[ of example `NAME`], rebuilt with `Ident`
+    // (`METHOD template`).
+    let mut first = String::with_capacity(160);
+    docs::push_code(&mut first, &[&case.location]);
+    first.push_str(": the request");
+    if let Some(n) = &case.name {
+        first.push_str(" of example ");
+        docs::push_code(&mut first, &[n]);
+    }
+    first.push_str(", rebuilt with ");
+    docs::push_code(&mut first, &[&r.ident]);
+    first.push_str(" (");
+    docs::push_code(
+        &mut first,
+        &[&r.method, " ", r.op.path.template.value.trim()],
+    );
+    first.push_str(").");
+    let mut paragraphs = vec![first];
     paragraphs.extend(case.note.clone());
-    docs::paragraphs(&paragraphs)
+    paragraphs
 }
 
 /// The tokens of a replay test: the reference layout of [`layout::test`].
 #[cfg(test)]
 fn replay_test(requests: &Requests, case: &Replay, name: &str) -> TokenStream {
     let function = ident(name);
-    let doc = docs::attrs(&replay_doc(requests, case));
+    let doc = docs::attrs(&docs::paragraphs(&replay_doc(requests, case)));
     let body_let = case.body.as_ref().map(|b| {
         let literal = json_literal(b);
         quote!(let body = #literal;)

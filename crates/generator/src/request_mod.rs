@@ -37,12 +37,16 @@ pub fn file<'a>(requests: &Requests) -> RustFile<'a> {
         .collect();
     modules.sort_unstable();
     let mut items = vec![Item::text(definitions_text())];
-    for (module, idents) in modules {
+    // One run of declarations, which files print without blank lines
+    // between them, written as one item.
+    let mut w = Writer::with_capacity(modules.len() * 128);
+    for (module, idents) in &modules {
         let module = text::ident(module);
-        items.push(Item::declaration(format!("mod {module};\n")));
-        let idents: Vec<String> = idents.into_iter().map(text::ident).collect();
-        let mut w = Writer::new();
-        w.use_group("pub use", &format!("{module}::"), &idents);
+        w.join_line(0, &["mod ", &module, ";"]);
+        let idents: Vec<String> = idents.iter().map(|i| text::ident(i).into_owned()).collect();
+        w.use_group("pub use", &[&module, "::"].concat(), &idents);
+    }
+    if !modules.is_empty() {
         items.push(Item::declaration(w.finish().unwrap_or_default()));
     }
     RustFile {

@@ -13,28 +13,72 @@ use crate::requests::{encode_literal, PageRequests, Payload, Piece, RequestPlan,
 use crate::text::{self, Writer};
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// The doc text of the `query` field of every request struct.
 const QUERY_DOC: &str =
     "Query options (`$select`, `$filter`, ...) in order, as `(name, value)`; both are \
      percent-encoded.";
 
-/// The page's title without TODO sentences, if any is left.
-fn title(page: &PageRequests) -> Option<String> {
-    page.page
-        .title
-        .as_ref()
-        .or_else(|| page.page.front_matter_value("title"))
-        .map(|t| docs::without_todo(&t.value))
-        .filter(|t| !t.is_empty())
+/// The prose every request of a page shares, built once per page: the
+/// list of the other paths alone would otherwise be rebuilt for every
+/// request, which is quadratic in the number of paths.
+struct PageProse {
+    /// The page's title without TODO sentences, if any is left.
+    title: Option<String>,
+    /// The page's path as headers show it.
+    location: String,
+    /// `` `Ident` (`template`) `` for each request, in order.
+    paths: Vec<String>,
+    /// The paragraph on the status and response.
+    responds: String,
 }
 
-/// The module's own doc lines: title, file and description.
-fn head_doc(page: &PageRequests, title: Option<&str>) -> Vec<String> {
-    let location = display_path(&page.page.path);
-    let mut head = vec![match title {
-        Some(t) => format!("{t}: the requests of {}.", docs::code(&location)),
-        None => format!("The requests of {}.", docs::code(&location)),
+impl PageProse {
+    fn new(page: &PageRequests) -> PageProse {
+        let title = page
+            .page
+            .title
+            .as_ref()
+            .or_else(|| page.page.front_matter_value("title"))
+            .map(|t| docs::without_todo(&t.value))
+            .filter(|t| !t.is_empty());
+        let paths = page
+            .requests
+            .iter()
+            .map(|o| {
+                let template = o.op.path.template.value.trim();
+                let mut entry = String::with_capacity(o.ident.len() + template.len() + 7);
+                docs::push_code(&mut entry, &[&o.ident]);
+                entry.push_str(" (");
+                docs::push_code(&mut entry, &[template]);
+                entry.push(')');
+                entry
+            })
+            .collect();
+        let responds = match page.status {
+            Some(s) => format!("Responds `{s}` with {}.", response_doc(page)),
+            None => format!(
+                "Responds with {}; the docs state no success status.",
+                response_doc(page)
+            ),
+        };
+        PageProse {
+            title,
+            location: display_path(&page.page.path),
+            paths,
+            responds,
+        }
+    }
+}
+
+/// The module's own doc paragraphs: title, file and description.
+fn head_doc(page: &PageRequests, prose: &PageProse) -> Vec<String> {
+    let location = docs::code(&prose.location);
+    let mut head = vec![match &prose.title {
+        Some(t) => format!("{t}: the requests of {location}."),
+        None => format!("The requests of {location}."),
     }];
     head.extend(
         page.page
@@ -43,75 +87,97 @@ fn head_doc(page: &PageRequests, title: Option<&str>) -> Vec<String> {
             .map(|d| docs::without_todo(&d.value))
             .filter(|d| !d.is_empty()),
     );
-    docs::paragraphs(&head)
+    head
 }
 
-/// The prose of one request struct, shared by both renderings.
-struct Docs {
-    item: Vec<String>,
-    /// One per path parameter.
-    params: Vec<Vec<String>>,
-    query: Vec<String>,
+/// The doc lines of the `query` field, the same on every request.
+static QUERY_LINES: LazyLock<Vec<String>> = LazyLock::new(|| docs::paragraphs(&[QUERY_DOC]));
+
+/// The prose of one request struct as paragraphs, shared by both
+/// renderings (each wraps them).
+struct Docs<'p> {
+    /// The page's response paragraph is borrowed, the others are built.
+    item: Vec<Cow<'p, str>>,
+    /// One paragraph per path parameter.
+    params: Vec<String>,
     /// When the struct has a body field.
-    body: Option<Vec<String>>,
+    body: Option<String>,
 }
 
-fn request_docs(page: &PageRequests, r: &RequestPlan, title: Option<&str>) -> Docs {
+fn request_docs<'p>(page: &PageRequests, prose: &'p PageProse, r: &RequestPlan) -> Docs<'p> {
     let template = r.op.path.template.value.trim();
-    let location = format!(
-        "{}:{}",
-        display_path(&page.page.path),
-        r.op.path.template.span.line
-    );
-    let mut paragraphs = vec![format!(
-        "{}{}",
-        docs::code(&format!("{} {template}", r.method)),
-        title.map_or_else(|| ".".to_string(), |t| format!(": {t}."))
-    )];
-    let others: Vec<String> = page
-        .requests
-        .iter()
-        .filter(|o| o.ident != r.ident)
-        .map(|o| {
-            format!(
-                "{} ({})",
-                docs::code(&o.ident),
-                docs::code(o.op.path.template.value.trim())
-            )
-        })
-        .collect();
-    if !others.is_empty() {
-        paragraphs.push(format!(
-            "The same operation by another path: {}.",
-            others.join(", ")
-        ));
+    let mut item = Vec::with_capacity(4);
+    let mut first = docs::code_of(&[&r.method, " ", template]);
+    match &prose.title {
+        Some(t) => {
+            first.push_str(": ");
+            first.push_str(t);
+            first.push('.');
+        }
+        None => first.push('.'),
     }
-    paragraphs.push(match page.status {
-        Some(s) => format!("Responds `{s}` with {}.", response_doc(page)),
-        None => format!(
-            "Responds with {}; the docs state no success status.",
-            response_doc(page)
-        ),
-    });
-    paragraphs.push(format!("Documented at {}.", docs::code(&location)));
+    item.push(Cow::Owned(first));
+    // The requests other than this one, by name as before: the list is
+    // joined from the page's entries rather than formatted again.
+    let others = || {
+        page.requests
+            .iter()
+            .zip(&prose.paths)
+            .filter(|(o, _)| o.ident != r.ident)
+            .map(|(_, path)| path.as_str())
+    };
+    if others().next().is_some() {
+        const LEAD: &str = "The same operation by another path: ";
+        let len = others().map(|p| p.len() + 2).sum::<usize>();
+        let mut text = String::with_capacity(LEAD.len() + len);
+        text.push_str(LEAD);
+        for (k, path) in others().enumerate() {
+            if k > 0 {
+                text.push_str(", ");
+            }
+            text.push_str(path);
+        }
+        text.push('.');
+        item.push(Cow::Owned(text));
+    }
+    item.push(Cow::Borrowed(prose.responds.as_str()));
+    let line = r.op.path.template.span.line.to_string();
+    let mut documented = String::from("Documented at ");
+    docs::push_code(&mut documented, &[&prose.location, ":", &line]);
+    documented.push('.');
+    item.push(Cow::Owned(documented));
     let params = r
         .params
         .iter()
         .map(|p| {
-            let mut text = format!(
-                "The {} path parameter",
-                docs::code(&format!("{{{}}}", p.alternatives.join(" | ")))
-            );
+            // The `{a | b}` path parameter[: one of `a`, `b`].
+            let mut text = String::with_capacity(128);
+            text.push_str("The ");
+            let mut braced = vec!["{"];
+            for (k, a) in p.alternatives.iter().enumerate() {
+                if k > 0 {
+                    braced.push(" | ");
+                }
+                braced.push(a);
+            }
+            braced.push("}");
+            docs::push_code(&mut text, &braced);
+            text.push_str(" path parameter");
             if p.alternatives.len() > 1 {
-                let alts: Vec<String> = p.alternatives.iter().map(|a| docs::code(a)).collect();
-                text.push_str(&format!(": one of {}", alts.join(", ")));
+                text.push_str(": one of ");
+                for (k, a) in p.alternatives.iter().enumerate() {
+                    if k > 0 {
+                        text.push_str(", ");
+                    }
+                    docs::push_code(&mut text, &[a]);
+                }
             }
             text.push_str(if p.across {
                 ". Percent-encoded, except `/`: it may name a path."
             } else {
                 ". Percent-encoded into one path segment."
             });
-            docs::paragraphs(&[text])
+            text
         })
         .collect();
     let body = r.has_body.then(|| {
@@ -123,14 +189,9 @@ fn request_docs(page: &PageRequests, r: &RequestPlan, title: Option<&str>) -> Do
             ),
             (None, _) => "the docs name no type, so raw JSON".to_string(),
         };
-        docs::paragraphs(&[format!("The request body ({what}), sent as JSON.")])
+        format!("The request body ({what}), sent as JSON.")
     });
-    Docs {
-        item: docs::paragraphs(&paragraphs),
-        params,
-        query: docs::paragraphs(&[QUERY_DOC]),
-        body,
-    }
+    Docs { item, params, body }
 }
 
 fn response_doc(page: &PageRequests) -> String {
@@ -174,18 +235,23 @@ fn response_item(plan: &Plan, response: Response) -> Option<String> {
 }
 
 fn struct_path_text(plan: &Plan, index: usize) -> String {
-    format!("crate::types::{}", text::ident(&plan.structs[index].ident))
+    ["crate::types::", &text::ident(&plan.structs[index].ident)].concat()
 }
 
-/// The module file of one page's requests as formatted text. `None` when a
-/// line would need a layout [`text`] does not model.
-pub fn module_text(plan: &Plan, page: &PageRequests) -> Option<String> {
-    let title = title(page);
-    let mut w = Writer::new();
-    w.inner_doc(&head_doc(page, title.as_deref()));
+/// The module file of one page's requests as formatted text after `header`
+/// and a blank line. `None` when a line would need a layout [`text`] does
+/// not model.
+pub fn module_text(plan: &Plan, page: &PageRequests, header: &str) -> Option<String> {
+    let prose = PageProse::new(page);
+    // Each request's docs list the other paths, so a page's text grows
+    // with the square of its paths; reserved once, it is not copied again
+    // as it grows.
+    let paths: usize = prose.paths.iter().map(|p| p.len() + 6).sum();
+    let mut w = Writer::file(header, page.requests.len() * (1536 + paths));
+    w.inner_prose(&head_doc(page, &prose));
     for r in &page.requests {
         w.blank();
-        request_text(&mut w, plan, page, r, title.as_deref());
+        request_text(&mut w, plan, page, &prose, r);
     }
     w.finish()
 }
@@ -194,23 +260,23 @@ fn request_text(
     w: &mut Writer,
     plan: &Plan,
     page: &PageRequests,
+    prose: &PageProse,
     r: &RequestPlan,
-    title: Option<&str>,
 ) {
-    let docs = request_docs(page, r, title);
+    let docs = request_docs(page, prose, r);
     let name = text::ident(&r.ident);
-    w.doc(0, &docs.item);
+    w.prose(0, &docs.item);
     w.line(0, "#[derive(Debug, Clone, Default, PartialEq)]");
-    w.line(0, &format!("pub struct {name} {{"));
+    w.join_line(0, &["pub struct ", &name, " {"]);
     for (p, doc) in r.params.iter().zip(&docs.params) {
-        w.doc(4, doc);
-        w.fit(4, &format!("pub {}: String,", text::ident(&p.ident)));
+        w.prose(4, std::slice::from_ref(doc));
+        w.fit(4, &["pub ", &text::ident(&p.ident), ": String,"]);
     }
-    w.doc(4, &docs.query);
+    w.doc(4, &QUERY_LINES);
     w.line(4, "pub query: Vec<(String, String)>,");
     let body_ty = payload_text(plan, page.body);
     if let Some(doc) = &docs.body {
-        w.doc(4, doc);
+        w.prose(4, std::slice::from_ref(doc));
         w.generic(4, "pub body: Option", &body_ty, ",");
     }
     w.line(0, "}");
@@ -218,35 +284,40 @@ fn request_text(
     w.impl_header("impl super::Request", &name);
     // A path type without generic arguments cannot break.
     if r.has_body {
-        w.line(4, &format!("type Body = {body_ty};"));
+        w.join_line(4, &["type Body = ", &body_ty, ";"]);
     } else {
         w.line(4, "type Body = ();");
     }
     match response_item(plan, page.response) {
         Some(item) => w.generic(4, "type Response = super::Collection", &item, ";"),
-        None => w.line(
+        None => w.join_line(
             4,
-            &format!("type Response = {};", response_text(plan, page.response)),
+            &["type Response = ", &response_text(plan, page.response), ";"],
         ),
     }
-    w.line(
+    w.join_line(
         4,
-        &format!("const METHOD: &'static str = {};", text::string(&r.method)),
+        &[
+            "const METHOD: &'static str = ",
+            &text::string(&r.method),
+            ";",
+        ],
     );
-    w.line(
+    w.join_line(
         4,
-        &format!(
-            "const TEMPLATE: &'static str = {};",
-            text::string(r.op.path.template.value.trim())
+        &[
+            "const TEMPLATE: &'static str = ",
+            &text::string(r.op.path.template.value.trim()),
+            ";",
+        ],
+    );
+    match page.status {
+        Some(s) => w.join_line(
+            4,
+            &["const STATUS: Option<u16> = Some(", &s.to_string(), ");"],
         ),
-    );
-    w.line(
-        4,
-        &match page.status {
-            Some(s) => format!("const STATUS: Option<u16> = Some({s});"),
-            None => "const STATUS: Option<u16> = None;".to_string(),
-        },
-    );
+        None => w.line(4, "const STATUS: Option<u16> = None;"),
+    }
     w.line(4, "fn path(&self) -> String {");
     path_text(w, r);
     w.line(4, "}");
@@ -288,10 +359,16 @@ fn parts(r: &RequestPlan) -> Vec<Part> {
                 } else {
                     "encode_segment"
                 };
-                Part::Param(format!(
-                    "super::{encode}(&self.{}).as_str()",
-                    text::ident(&p.ident)
-                ))
+                Part::Param(
+                    [
+                        "super::",
+                        encode,
+                        "(&self.",
+                        &text::ident(&p.ident),
+                        ").as_str()",
+                    ]
+                    .concat(),
+                )
             }),
         })
         .collect()
@@ -305,10 +382,10 @@ fn path_text(w: &mut Writer, r: &RequestPlan) {
     // An element is followed by `,`; the comma after the last one is only
     // written when the list breaks, so it does not count for the fit.
     let element = |w: &mut Writer, part: &Part, last: bool| match part {
-        Part::Lit(lit) => w.line(12, &format!("{lit},")),
+        Part::Lit(lit) => w.join_line(12, &[lit, ","]),
         Part::Param(call) => {
             if 12 + call.len() + usize::from(!last) <= text::MARGIN {
-                w.line(12, &format!("{call},"));
+                w.join_line(12, &[call, ","]);
             } else {
                 // The method call breaks before `.as_str()`, and the call
                 // of its receiver breaks around its argument when it does
@@ -319,8 +396,8 @@ fn path_text(w: &mut Writer, r: &RequestPlan) {
                 } else {
                     let (function, argument) = receiver.split_once('(').unwrap_or((receiver, ""));
                     let argument = argument.strip_suffix(')').unwrap_or(argument);
-                    w.line(12, &format!("{function}("));
-                    w.line(20, &format!("{argument},"));
+                    w.join_line(12, &[function, "("]);
+                    w.join_line(20, &[argument, ","]);
                     w.line(16, ")");
                 }
                 w.line(16, ".as_str(),");
@@ -330,9 +407,8 @@ fn path_text(w: &mut Writer, r: &RequestPlan) {
     match parts.as_slice() {
         [] => w.line(8, "String::from(\"/\")"),
         [single] => {
-            let flat = format!("String::from({})", single.text());
-            if 8 + flat.len() <= text::MARGIN {
-                w.line(8, &flat);
+            if 8 + "String::from()".len() + single.text().len() <= text::MARGIN {
+                w.join_line(8, &["String::from(", single.text(), ")"]);
             } else {
                 w.line(8, "String::from(");
                 element(w, single, true);
@@ -340,12 +416,25 @@ fn path_text(w: &mut Writer, r: &RequestPlan) {
             }
         }
         _ => {
-            let texts: Vec<&str> = parts.iter().map(Part::text).collect();
-            let array = format!("[{}]", texts.join(", "));
-            if 8 + array.len() + ".concat()".len() <= text::MARGIN {
-                w.line(8, &format!("{array}.concat()"));
-            } else if 8 + array.len() <= text::MARGIN {
-                w.line(8, &array);
+            // `[a, b]` on one line, measured before it is written.
+            let array = parts.iter().map(|p| p.text().len() + 2).sum::<usize>();
+            let flat = |w: &mut Writer, tail: &str| {
+                w.line_with(8, |out| {
+                    out.push('[');
+                    for (i, part) in parts.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        out.push_str(part.text());
+                    }
+                    out.push(']');
+                    out.push_str(tail);
+                });
+            };
+            if 8 + array + ".concat()".len() <= text::MARGIN {
+                flat(w, ".concat()");
+            } else if 8 + array <= text::MARGIN {
+                flat(w, "");
                 w.line(12, ".concat()");
             } else {
                 w.line(8, "[");
@@ -361,12 +450,12 @@ fn path_text(w: &mut Writer, r: &RequestPlan) {
 
 /// The module file of one page's requests as tokens.
 pub fn module(plan: &Plan, page: &PageRequests) -> TokenStream {
-    let title = title(page);
-    let head = docs::inner_attrs(&head_doc(page, title.as_deref()));
+    let prose = PageProse::new(page);
+    let head = docs::inner_attrs(&docs::paragraphs(&head_doc(page, &prose)));
     let items = page
         .requests
         .iter()
-        .map(|r| request_item(plan, page, r, title.as_deref()));
+        .map(|r| request_item(plan, page, &prose, r));
     quote! {
         #head
         #(#items)*
@@ -376,25 +465,25 @@ pub fn module(plan: &Plan, page: &PageRequests) -> TokenStream {
 fn request_item(
     plan: &Plan,
     page: &PageRequests,
+    prose: &PageProse,
     r: &RequestPlan,
-    title: Option<&str>,
 ) -> TokenStream {
-    let docs = request_docs(page, r, title);
+    let docs = request_docs(page, prose, r);
     let name = ident(&r.ident);
     let template = r.op.path.template.value.trim();
-    let doc = docs::attrs(&docs.item);
+    let doc = docs::attrs(&docs::paragraphs(&docs.item));
     let params = r.params.iter().zip(&docs.params).map(|(p, doc)| {
         let field = ident(&p.ident);
-        let doc = docs::attrs(doc);
+        let doc = docs::attrs(&docs::paragraphs(std::slice::from_ref(doc)));
         quote! {
             #doc
             pub #field: String,
         }
     });
-    let query_doc = docs::attrs(&docs.query);
+    let query_doc = docs::attrs(&QUERY_LINES);
     let body_ty = payload_tokens(plan, page.body);
     let body_field = docs.body.as_ref().map(|doc| {
-        let doc = docs::attrs(doc);
+        let doc = docs::attrs(&docs::paragraphs(std::slice::from_ref(doc)));
         quote! {
             #doc
             pub body: Option<#body_ty>,

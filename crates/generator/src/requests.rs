@@ -73,20 +73,19 @@
 //! Intune docs document one endpoint per derived type, and those requests
 //! differ in their types. The same method and template listed twice on one
 //! page is generated once (a [`Note`]).
-use crate::naming::{self, base_ident, Case};
-use crate::output::display_path;
+use crate::naming::{base_ident, Case};
 use crate::plan::Plan;
 use crate::{GenError, Note};
-use graphdoc_model::{HttpMessage, MessageStart, Operation, Page, PageKind, Span};
+use graphdoc_model::{HttpMessage, MessageStart, Operation, Page, PageKind};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+
+mod names;
+
+use names::{assign_names, shared_dir, suffixes};
 
 /// Field names the request structs use themselves.
 const RESERVED_FIELDS: &[&str] = &["query", "body"];
-
-/// The items `src/requests/mod.rs` defines; a request of the same name is
-/// renamed like a collision.
-const MODULE_ITEMS: &[&str] = &["Collection", "Request", "RequestError", "ResponseError"];
 
 /// Methods whose requests have no body unless the page documents a type.
 const BODYLESS: &[&str] = &["GET", "HEAD", "DELETE", "OPTIONS"];
@@ -265,12 +264,16 @@ fn draft<'c>(plan: &Plan, page: &'c Page, notes: &mut Vec<Note>) -> Draft<'c> {
             .map_or(Response::Json, Response::Struct),
         None => Response::Json,
     };
-    let mut seen: BTreeSet<(String, &str)> = BTreeSet::new();
-    let mut ops = Vec::new();
+    let mut ops: Vec<RequestPlan> = Vec::with_capacity(page.operations.len());
     for op in &page.operations {
         let method = op.method.value.trim().to_ascii_uppercase();
         let template = op.path.template.value.trim();
-        if !seen.insert((method.clone(), template)) {
+        // A page lists a few dozen operations at most: a scan of the kept
+        // ones finds a repeat without a set of copies.
+        let repeated = ops
+            .iter()
+            .any(|o| o.method == method && o.op.path.template.value.trim() == template);
+        if repeated {
             notes.push(Note {
                 span: op.path.template.span.clone(),
                 message: format!(
@@ -329,20 +332,20 @@ fn status(page: &Page, notes: &mut Vec<Note>) -> Option<u16> {
 /// The template without scheme, host and version, optional `[?...]` groups
 /// and query string, as pieces and parameters.
 pub fn parse_template(template: &str) -> (Vec<Piece>, Vec<Param>) {
-    let path = without_host(template.trim());
-    let path = without_optional_groups(&path);
+    let path = without_optional_groups(without_host(template.trim()));
     let path = path.split('?').next().unwrap_or_default().trim();
-    let mut path = if path.starts_with('/') {
-        path.to_string()
+    let path: Cow<str> = if path.starts_with('/') {
+        Cow::Borrowed(path)
     } else {
-        format!("/{path}")
+        Cow::Owned(["/", path].concat())
     };
+    let mut path: &str = &path;
     while path.len() > 1 && path.ends_with('/') {
-        path.pop();
+        path = &path[..path.len() - 1];
     }
     let mut pieces = Vec::new();
     let mut names: Vec<(Vec<String>, bool, String)> = Vec::new();
-    let mut rest = path.as_str();
+    let mut rest = path;
     let mut lit = String::new();
     while let Some(open) = rest.find('{') {
         let Some(close) = rest[open..].find('}').map(|c| open + c) else {
@@ -378,14 +381,14 @@ pub fn parse_template(template: &str) -> (Vec<Piece>, Vec<Param>) {
     if !lit.is_empty() {
         pieces.push(Piece::Lit(lit));
     }
-    let params = param_idents(&names);
+    let params = param_idents(names);
     (pieces, params)
 }
 
 /// Field names for path parameters: the first alternative in snake case; a
 /// name used twice is qualified by the segment before each occurrence, and
 /// a name still repeated gets its position.
-fn param_idents(names: &[(Vec<String>, bool, String)]) -> Vec<Param> {
+fn param_idents(names: Vec<(Vec<String>, bool, String)>) -> Vec<Param> {
     let field = |text: &str| {
         let mut f = base_ident(text, Case::Snake);
         if f.is_empty() {
@@ -399,47 +402,51 @@ fn param_idents(names: &[(Vec<String>, bool, String)]) -> Vec<Param> {
         }
         f
     };
+    // A path has a handful of parameters, so repeats are counted by scans.
     let plain: Vec<String> = names.iter().map(|(alts, _, _)| field(&alts[0])).collect();
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for p in &plain {
-        *counts.entry(p).or_default() += 1;
-    }
     let mut idents: Vec<String> = plain
         .iter()
-        .zip(names)
+        .zip(&names)
         .map(|(p, (_, _, before))| {
-            if counts.get(p.as_str()).copied().unwrap_or(0) > 1 && !before.is_empty() {
+            if plain.iter().filter(|q| *q == p).count() > 1 && !before.is_empty() {
                 field(&format!("{before} {p}"))
             } else {
                 p.clone()
             }
         })
         .collect();
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for (i, ident) in idents.iter_mut().enumerate() {
-        let n = seen.entry(ident.clone()).or_default();
-        *n += 1;
-        if *n > 1 {
+    // A name an earlier parameter has (before any position is added) gets
+    // its position.
+    let repeats: Vec<bool> = (0..idents.len())
+        .map(|i| idents[..i].contains(&idents[i]))
+        .collect();
+    for (i, (ident, repeat)) in idents.iter_mut().zip(repeats).enumerate() {
+        if repeat {
             ident.push_str(&format!("_{}", i + 1));
         }
     }
     names
-        .iter()
+        .into_iter()
         .zip(idents)
         .map(|((alternatives, across, _), ident)| Param {
             ident,
-            alternatives: alternatives.clone(),
-            across: *across,
+            alternatives,
+            across,
         })
         .collect()
 }
 
 /// A full-URL template (`https://graph.microsoft.com/v1.0/...`) without
 /// scheme, host and version segment; other templates as they are.
-fn without_host(template: &str) -> String {
-    let lower = template.to_ascii_lowercase();
-    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
-        return template.to_string();
+fn without_host(template: &str) -> &str {
+    let starts = |prefix: &str| {
+        template
+            .as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    if !(starts("http://") || starts("https://")) {
+        return template;
     }
     let after_scheme = template.find("://").map_or(0, |i| i + 3);
     let rest = template[after_scheme..]
@@ -447,14 +454,17 @@ fn without_host(template: &str) -> String {
         .map_or("", |j| &template[after_scheme + j..]);
     let first = rest.trim_start_matches('/').split('/').next().unwrap_or("");
     if first == "v1.0" || first == "beta" {
-        rest.trim_start_matches('/')[first.len()..].to_string()
+        &rest.trim_start_matches('/')[first.len()..]
     } else {
-        rest.to_string()
+        rest
     }
 }
 
 /// `/pages/{id}/content[?includeIDs=true]` -> `/pages/{id}/content`.
-fn without_optional_groups(template: &str) -> String {
+fn without_optional_groups(template: &str) -> Cow<'_, str> {
+    if !template.contains("[?") {
+        return Cow::Borrowed(template);
+    }
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(open) = rest.find("[?") {
@@ -465,295 +475,7 @@ fn without_optional_groups(template: &str) -> String {
         rest = &rest[close + 1..];
     }
     out.push_str(rest);
-    out
-}
-
-/// The literal segments of a path as word units, for suffixes: parameters,
-/// `(...)` arguments, a `microsoft.graph.` prefix and `$` left out.
-fn literal_words(pieces: &[Piece]) -> Vec<String> {
-    segments(pieces)
-        .map(|seg| {
-            let seg = seg.split('(').next().unwrap_or(seg);
-            let lower = seg.to_ascii_lowercase();
-            let seg = if lower.starts_with("microsoft.graph.") {
-                &seg["microsoft.graph.".len()..]
-            } else {
-                seg
-            };
-            naming::words(seg).join(" ")
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-/// The `(...)` arguments of a path's literal segments as word units.
-fn argument_words(pieces: &[Piece]) -> Vec<String> {
-    segments(pieces)
-        .filter_map(|seg| seg.split_once('(').map(|(_, args)| args))
-        .map(|args| naming::words(args).join(" "))
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-/// The `/`-separated pieces of a path's literal text.
-fn segments(pieces: &[Piece]) -> impl Iterator<Item = &str> {
-    pieces
-        .iter()
-        .filter_map(|p| match p {
-            Piece::Lit(text) => Some(text.split('/')),
-            Piece::Param(_) => None,
-        })
-        .flatten()
-}
-
-/// The path suffix of each operation of a page (see the module docs).
-fn suffixes(ops: &[RequestPlan]) -> Vec<String> {
-    if ops.len() < 2 {
-        return vec![String::new(); ops.len()];
-    }
-    let mut lists: Vec<Vec<String>> = ops.iter().map(|o| literal_words(&o.pieces)).collect();
-    let extensions: [&dyn Fn(usize) -> Vec<String>; 4] = [
-        &|i| argument_words(&ops[i].pieces),
-        &|i| {
-            ops[i]
-                .params
-                .iter()
-                .map(|p| p.alternatives[0].clone())
-                .collect()
-        },
-        &|i| vec![ops[i].method.to_ascii_lowercase()],
-        &|i| vec![format!("path {}", i + 1)],
-    ];
-    for extend in extensions {
-        let duplicated: Vec<usize> = (0..lists.len())
-            .filter(|&i| (0..lists.len()).any(|j| j != i && lists[j] == lists[i]))
-            .collect();
-        for i in duplicated {
-            lists[i].extend(extend(i));
-        }
-    }
-    // Words every path starts with say nothing about the alternative.
-    let shared = (0..)
-        .take_while(|&k| {
-            lists[0]
-                .get(k)
-                .is_some_and(|w| lists.iter().all(|l| l.get(k) == Some(w)))
-        })
-        .count();
-    let rests: Vec<&[String]> = lists.iter().map(|l| &l[shared..]).collect();
-    let prefix = |list: &[String], k: usize| list[..k.min(list.len())].to_vec();
-    rests
-        .iter()
-        .enumerate()
-        .map(|(i, rest)| {
-            let mut k = 0;
-            while k < rest.len()
-                && (0..rests.len()).any(|j| j != i && prefix(rests[j], k) == prefix(rest, k))
-            {
-                k += 1;
-            }
-            if k == 0 {
-                String::new()
-            } else {
-                base_ident(&prefix(rest, k).join(" "), Case::Pascal)
-            }
-        })
-        .collect()
-}
-
-/// How a page's name is derived, in order of fallback.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum NameSource {
-    Title,
-    FileName,
-    Path,
-}
-
-/// The page name from `source`.
-fn page_name(page: &Page, source: NameSource, shared: &str) -> String {
-    let path = display_path(&page.path);
-    let relative = path.strip_prefix(shared).unwrap_or(&path);
-    let without_extension = match relative.rfind('.') {
-        Some(dot) if !relative[dot..].contains('/') => &relative[..dot],
-        _ => relative,
-    };
-    let file = without_extension
-        .rsplit('/')
-        .next()
-        .unwrap_or(without_extension);
-    let text = match source {
-        NameSource::Title => page
-            .title
-            .as_ref()
-            .or_else(|| page.front_matter_value("title"))
-            .map(|t| t.value.as_str())
-            .filter(|t| !naming::words(t).is_empty())
-            .unwrap_or(file),
-        NameSource::FileName => file,
-        NameSource::Path => without_extension,
-    };
-    let name = base_ident(text, Case::Pascal);
-    if naming::RESERVED_TYPE_NAMES.contains(&name.as_str()) {
-        format!("{name}Request")
-    } else {
-        name
-    }
-}
-
-/// Module and request names for every page (see the module docs).
-fn assign_names(
-    drafts: &[Draft],
-    shared: &str,
-    notes: &mut Vec<Note>,
-) -> Result<Vec<(String, Vec<String>)>, GenError> {
-    let mut sources = vec![NameSource::Title; drafts.len()];
-    // Each round renames only the pages that collided, so the other pages'
-    // names are kept rather than derived again.
-    let mut names: Vec<String> = drafts
-        .par_iter()
-        .map(|d| page_name(d.page, NameSource::Title, shared))
-        .collect();
-    let mut modules: Vec<String> = names.iter().map(|n| module_name(n)).collect();
-    loop {
-        let reserved = |ident: &str| {
-            MODULE_ITEMS.contains(&ident) || naming::RESERVED_TYPE_NAMES.contains(&ident)
-        };
-        let idents: Vec<Vec<String>> = drafts
-            .iter()
-            .zip(&names)
-            .zip(&sources)
-            .map(|((d, name), &source)| {
-                d.suffixes
-                    .iter()
-                    .map(|s| {
-                        let ident = format!("{name}{s}");
-                        // The last name source has no fallback left.
-                        if source == NameSource::Path && reserved(&ident) {
-                            format!("{ident}Request")
-                        } else {
-                            ident
-                        }
-                    })
-                    .collect()
-            })
-            .collect();
-        // Every page involved in a collision of page names, modules or
-        // request names moves on to the next name source.
-        let mut colliding: BTreeSet<usize> = {
-            let mut claims: BTreeMap<(u8, &str), BTreeSet<usize>> = BTreeMap::new();
-            for i in 0..drafts.len() {
-                claims.entry((0, &names[i])).or_default().insert(i);
-                claims.entry((1, &modules[i])).or_default().insert(i);
-                for ident in &idents[i] {
-                    claims.entry((2, ident)).or_default().insert(i);
-                }
-            }
-            claims
-                .values()
-                .filter(|pages| pages.len() > 1)
-                .flatten()
-                .copied()
-                .collect()
-        };
-        for (i, list) in idents.iter().enumerate() {
-            if list.iter().any(|ident| reserved(ident)) {
-                colliding.insert(i);
-            }
-        }
-        if colliding.is_empty() {
-            for (i, d) in drafts.iter().enumerate() {
-                if sources[i] != NameSource::Title {
-                    let title = d
-                        .page
-                        .title
-                        .as_ref()
-                        .or_else(|| d.page.front_matter_value("title"));
-                    let span = title.map_or_else(|| page_span(d.page), |t| t.span.clone());
-                    let why = match sources[i] {
-                        NameSource::FileName => "its file name",
-                        _ => "its path",
-                    };
-                    notes.push(Note {
-                        span,
-                        message: format!(
-                            "the page's title gives Rust names that another page's requests \
-                             or the `requests` module use; its requests are named from {why}: {}",
-                            idents[i].join(", ")
-                        ),
-                    });
-                }
-            }
-            return Ok(modules.into_iter().zip(idents).collect());
-        }
-        let mut advanced = false;
-        for &i in &colliding {
-            let next = match sources[i] {
-                NameSource::Title => Some(NameSource::FileName),
-                NameSource::FileName => Some(NameSource::Path),
-                NameSource::Path => None,
-            };
-            if let Some(next) = next {
-                sources[i] = next;
-                names[i] = page_name(drafts[i].page, next, shared);
-                modules[i] = module_name(&names[i]);
-                advanced = true;
-            }
-        }
-        if !advanced {
-            let mut pages = colliding
-                .iter()
-                .map(|&i| display_path(&drafts[i].page.path));
-            return Err(GenError::NameCollision {
-                scope: "requests".into(),
-                first: pages.next().unwrap_or_default(),
-                second: pages.next().unwrap_or_default(),
-                ident: colliding
-                    .iter()
-                    .next()
-                    .map(|&i| names[i].clone())
-                    .unwrap_or_default(),
-            });
-        }
-    }
-}
-
-/// A page name as a module name.
-fn module_name(page_name: &str) -> String {
-    naming::module_name(base_ident(page_name, Case::Snake))
-}
-
-/// The start of a page (for notes without a better place).
-fn page_span(page: &Page) -> Span {
-    Span {
-        file: std::sync::Arc::from(page.path.as_str()),
-        line: 1,
-        column: 1,
-        start: 0,
-        end: 0,
-    }
-}
-
-/// The directory prefix (ending in `/`) every path shares.
-fn shared_dir<'a>(paths: impl Iterator<Item = &'a str>) -> String {
-    let mut shared: Option<String> = None;
-    for path in paths {
-        let path = display_path(path);
-        let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
-        shared = Some(match shared {
-            None => dir.to_string(),
-            Some(s) => {
-                let common: usize = s
-                    .chars()
-                    .zip(dir.chars())
-                    .take_while(|(x, y)| x == y)
-                    .map(|(x, _)| x.len_utf8())
-                    .sum();
-                let common = &s[..common];
-                common[..common.rfind('/').map_or(0, |i| i + 1)].to_string()
-            }
-        });
-    }
-    shared.unwrap_or_default()
+    Cow::Owned(out)
 }
 
 /// The printable characters a URI path does not allow as they are, in
@@ -778,9 +500,10 @@ const fn with_bytes(set: &percent_encoding::AsciiSet, bytes: &[u8]) -> percent_e
     out
 }
 
-/// Literal template text as it goes into a URI (an existing `%xx` is kept).
-pub fn encode_literal(text: &str) -> String {
-    percent_encoding::utf8_percent_encode(text, LITERAL).to_string()
+/// Literal template text as it goes into a URI (an existing `%xx` is kept);
+/// text that needs no encoding (nearly all) is borrowed as it is.
+pub fn encode_literal(text: &str) -> Cow<'_, str> {
+    percent_encoding::utf8_percent_encode(text, LITERAL).into()
 }
 
 #[cfg(test)]
@@ -820,113 +543,6 @@ mod tests {
         assert_eq!(params, ["item_path"]);
         assert_eq!(pieces.len(), 3);
         assert!(parse_template("/me/drive/root:/{item-path}:/children").1[0].across);
-    }
-
-    fn plan(template: &str, method: &str) -> (Vec<Piece>, Vec<Param>, String) {
-        let (pieces, params) = parse_template(template);
-        (pieces, params, method.to_string())
-    }
-
-    fn suffixes_of(ops: &[(&str, &str)]) -> Vec<String> {
-        // Build throwaway operations: only pieces, params and method matter.
-        let operation = graphdoc_model::Operation {
-            method: graphdoc_model::Spanned::new("GET".into(), page_span_for_test()),
-            path: graphdoc_model::OperationPath {
-                template: graphdoc_model::Spanned::new(String::new(), page_span_for_test()),
-                params: Vec::new(),
-            },
-        };
-        let plans: Vec<RequestPlan> = ops
-            .iter()
-            .map(|(m, t)| {
-                let (pieces, params, method) = plan(t, m);
-                RequestPlan {
-                    op: &operation,
-                    ident: String::new(),
-                    method,
-                    pieces,
-                    params,
-                    has_body: false,
-                }
-            })
-            .collect();
-        suffixes(&plans)
-    }
-
-    fn page_span_for_test() -> Span {
-        Span {
-            file: std::sync::Arc::from("t.md"),
-            line: 1,
-            column: 1,
-            start: 0,
-            end: 0,
-        }
-    }
-
-    #[test]
-    fn suffixes_are_the_shortest_distinguishing_prefix() {
-        assert_eq!(suffixes_of(&[("POST", "/me/x")]), [""]);
-        assert_eq!(
-            suffixes_of(&[
-                ("POST", "/me/profile/skills"),
-                ("POST", "/users/{id | userPrincipalName}/profile/skills")
-            ]),
-            ["Me", "Users"]
-        );
-        assert_eq!(
-            suffixes_of(&[
-                ("GET", "/me/events"),
-                ("GET", "/me/calendar/events"),
-                ("GET", "/users/{id}/events"),
-                ("GET", "/me/events/delta"),
-            ]),
-            ["MeEvents", "MeCalendar", "Users", "MeEventsDelta"]
-        );
-        assert_eq!(
-            suffixes_of(&[
-                ("GET", "/me/microsoft.graph.delta()"),
-                ("GET", "/users/{id}/$value"),
-            ]),
-            ["Me", "Users"]
-        );
-        // Words all paths start with are left out.
-        assert_eq!(
-            suffixes_of(&[
-                ("GET", "/directory/administrativeUnits/{id}/members"),
-                ("GET", "/directory/administrativeUnits/{id}/members/$ref"),
-            ]),
-            ["", "Ref"]
-        );
-        assert_eq!(
-            suffixes_of(&[
-                ("GET", "/deviceAppManagement/mdmPolicies/{id}/files"),
-                ("GET", "/deviceAppManagement/policies/{id}/files"),
-            ]),
-            ["MdmPolicies", "Policies"]
-        );
-        // Same literal segments: arguments, parameter names, method, position.
-        assert_eq!(
-            suffixes_of(&[
-                ("GET", "/charts/{name}/image(width=640)"),
-                ("GET", "/charts/{name}/image(width=640,height=480)"),
-            ]),
-            ["Width640", "Width640Height480"]
-        );
-        assert_eq!(
-            suffixes_of(&[
-                ("GET", "/users/{id}/x"),
-                ("GET", "/users/{userPrincipalName}/x")
-            ]),
-            ["Id", "UserPrincipalName"]
-        );
-        assert_eq!(
-            suffixes_of(&[("PUT", "/users/{id}"), ("PATCH", "/users/{id}")]),
-            ["Put", "Patch"]
-        );
-        assert_eq!(
-            suffixes_of(&[("GET", "/users/{id}"), ("GET", "/users('{id}')")]),
-            ["Path1", "Path2"]
-        );
     }
 
     #[test]

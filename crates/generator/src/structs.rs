@@ -12,20 +12,22 @@ use graphdoc_model::{Property, TypeDef, TypeKind, TypeOrigin, TypeTarget};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeSet;
+use std::sync::LazyLock;
 
 /// The serde attribute of a field whose Rust name is its JSON name.
 const SERDE_SAME_NAME: &str = "#[serde(default, skip_serializing_if = \"Option::is_none\")]";
 
-/// What the struct file of one type says, decided once for both renderings.
+/// What the struct file of one type says, decided once for both renderings
+/// (the docs as paragraphs, which each rendering wraps).
 struct Parts<'p> {
     s: &'p StructPlan<'p>,
     /// Other generated types the file names, sorted.
     imports: Vec<&'p str>,
     doc: Vec<String>,
-    /// Each field's doc lines.
+    /// Each field's doc paragraphs.
     field_docs: Vec<Vec<String>>,
-    /// The composed base's Rust name and doc lines.
-    base: Option<(&'p str, Vec<String>)>,
+    /// The composed base's Rust name and doc paragraph.
+    base: Option<(&'p str, String)>,
 }
 
 fn parts<'p>(plan: &'p Plan, index: usize) -> Parts<'p> {
@@ -39,10 +41,10 @@ fn parts<'p>(plan: &'p Plan, index: usize) -> Parts<'p> {
         .filter(|name| *name != s.ident)
         .collect();
     let base = s.base.map(|b| {
-        let doc = docs::paragraphs(&[format!(
+        let doc = format!(
             "The properties inherited from {}.",
             docs::code(&plan.structs[b].def.name)
-        )]);
+        );
         (plan.structs[b].ident.as_str(), doc)
     });
     Parts {
@@ -54,38 +56,43 @@ fn parts<'p>(plan: &'p Plan, index: usize) -> Parts<'p> {
     }
 }
 
-fn additional_doc() -> Vec<String> {
+/// The doc lines of the `additional` field, the same in every root struct.
+static ADDITIONAL_LINES: LazyLock<Vec<String>> = LazyLock::new(|| {
     docs::paragraphs(&[
         "Properties the docs do not list for this type, kept as sent: Graph types are open.",
     ])
-}
+});
 
-/// The module file of struct `index` as formatted text: imports and the
-/// struct. `None` when a line would need a layout [`text`] does not model.
-pub fn module_text(plan: &Plan, index: usize) -> Option<String> {
+/// The module file of struct `index` as formatted text after `header` and
+/// a blank line: imports and the struct. `None` when a line would need a
+/// layout [`text`] does not model.
+pub fn module_text(plan: &Plan, index: usize, header: &str) -> Option<String> {
     let p = parts(plan, index);
     let s = p.s;
-    let mut w = Writer::new();
-    let imports: Vec<String> = p.imports.iter().map(|n| text::ident(n)).collect();
+    let mut w = Writer::file(header, 2048 + 512 * s.fields.len());
+    let imports: Vec<String> = p
+        .imports
+        .iter()
+        .map(|n| text::ident(n).into_owned())
+        .collect();
     w.use_group("use", "super::", &imports);
     w.line(0, "use serde::{Deserialize, Serialize};");
     w.blank();
-    w.doc(0, &p.doc);
+    w.prose(0, &p.doc);
     w.line(
         0,
         "#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]",
     );
-    w.line(0, &format!("pub struct {} {{", text::ident(&s.ident)));
+    w.join_line(0, &["pub struct ", &text::ident(&s.ident), " {"]);
     for (f, doc) in s.fields.iter().zip(&p.field_docs) {
-        w.doc(4, doc);
+        w.prose(4, doc);
         if f.ident == f.json_name {
             w.line(4, SERDE_SAME_NAME);
         } else {
-            let rename = format!("rename = {}", text::string(&f.json_name));
-            let flat =
-                format!("#[serde(default, skip_serializing_if = \"Option::is_none\", {rename})]");
-            if 4 + flat.len() <= text::MARGIN {
-                w.line(4, &flat);
+            const HEAD: &str = "#[serde(default, skip_serializing_if = \"Option::is_none\", ";
+            let rename = ["rename = ", &text::string(&f.json_name)].concat();
+            if 4 + HEAD.len() + rename.len() + ")]".len() <= text::MARGIN {
+                w.join_line(4, &[HEAD, &rename, ")]"]);
             } else {
                 w.line(4, "#[serde(");
                 w.line(8, "default,");
@@ -97,20 +104,22 @@ pub fn module_text(plan: &Plan, index: usize) -> Option<String> {
         // Struct and enum indices come from the plan itself, so the name is
         // always found; raw JSON is the representation-preserving fallback.
         let ty = types::text(f.ty, &|scalar| {
-            plan.type_ident(scalar)
-                .map_or_else(|| "serde_json::Value".to_string(), text::ident)
+            plan.type_ident(scalar).map_or_else(
+                || "serde_json::Value".to_string(),
+                |n| text::ident(n).into_owned(),
+            )
         });
-        let field = format!("pub {}: Option", text::ident(&f.ident));
+        let field = ["pub ", &text::ident(&f.ident), ": Option"].concat();
         w.generic(4, &field, &ty, ",");
     }
     match &p.base {
         Some((base, doc)) => {
-            w.doc(4, doc);
+            w.prose(4, std::slice::from_ref(doc));
             w.line(4, "#[serde(flatten)]");
-            w.fit(4, &format!("pub base: {},", text::ident(base)));
+            w.fit(4, &["pub base: ", &text::ident(base), ","]);
         }
         None => {
-            w.doc(4, &additional_doc());
+            w.doc(4, &ADDITIONAL_LINES);
             w.line(4, "#[serde(flatten)]");
             w.line(
                 4,
@@ -120,7 +129,7 @@ pub fn module_text(plan: &Plan, index: usize) -> Option<String> {
     }
     w.line(0, "}");
     w.blank();
-    w.fit(0, &format!("impl {} {{", text::ident(&s.ident)));
+    w.fit(0, &["impl ", &text::ident(&s.ident), " {"]);
     w.line(
         4,
         "/// Properties the docs do not list for this type or its base types,",
@@ -162,7 +171,7 @@ pub fn module(plan: &Plan, index: usize) -> TokenStream {
 fn item(plan: &Plan, p: &Parts) -> TokenStream {
     let s = p.s;
     let name = ident(&s.ident);
-    let doc = docs::attrs(&p.doc);
+    let doc = docs::attrs(&docs::paragraphs(&p.doc));
     let fields = s
         .fields
         .iter()
@@ -170,7 +179,7 @@ fn item(plan: &Plan, p: &Parts) -> TokenStream {
         .map(|(f, doc)| field(plan, f, doc));
     let base = p.base.as_ref().map(|(base, doc)| {
         let base_ident = ident(base);
-        let doc = docs::attrs(doc);
+        let doc = docs::attrs(&docs::paragraphs(std::slice::from_ref(doc)));
         quote! {
             #doc
             #[serde(flatten)]
@@ -178,7 +187,7 @@ fn item(plan: &Plan, p: &Parts) -> TokenStream {
         }
     });
     let additional = s.base.is_none().then(|| {
-        let doc = docs::attrs(&additional_doc());
+        let doc = docs::attrs(&ADDITIONAL_LINES);
         quote! {
             #doc
             #[serde(flatten)]
@@ -223,7 +232,7 @@ fn field(plan: &Plan, f: &FieldPlan, doc: &[String]) -> TokenStream {
         None => quote!(serde_json::Value),
     };
     let ty = types::tokens(f.ty, &type_ident);
-    let doc = docs::attrs(doc);
+    let doc = docs::attrs(&docs::paragraphs(doc));
     let json = &f.json_name;
     let serde = if f.ident == *json {
         quote!(#[serde(default, skip_serializing_if = "Option::is_none")])
@@ -263,7 +272,7 @@ fn struct_doc(plan: &Plan, s: &StructPlan) -> Vec<String> {
         paragraphs.push(note.clone());
     }
     paragraphs.push(format!("Described by {}.", sources(def)));
-    docs::paragraphs(&paragraphs)
+    paragraphs
 }
 
 /// The places that describe a type, grouped by what describes it:
@@ -318,11 +327,12 @@ fn description(plan: &Plan, def: &TypeDef, p: &Property) -> String {
         .unwrap_or_default()
 }
 
+/// The doc paragraphs of a field.
 fn field_doc(plan: &Plan, def: &TypeDef, f: &FieldPlan) -> Vec<String> {
     let Some(p) = f.property else {
-        return docs::paragraphs(&[
-            "The `@odata.type` annotation: the type of the value as the service names it.",
-        ]);
+        return vec![
+            "The `@odata.type` annotation: the type of the value as the service names it.".into(),
+        ];
     };
     let mut paragraphs = Vec::new();
     let description = description(plan, def, p);
@@ -343,5 +353,5 @@ fn field_doc(plan: &Plan, def: &TypeDef, f: &FieldPlan) -> Vec<String> {
             TypeTarget::Primitive(_) => {}
         }
     }
-    docs::paragraphs(&paragraphs)
+    paragraphs
 }

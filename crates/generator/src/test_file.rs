@@ -38,28 +38,61 @@ fn excluded_text(what: &str, excluded: &[Exclusion]) -> String {
         .iter()
         .map(|e| (text::string(&e.example), text::string(&e.reason)))
         .collect();
-    let tuples: Vec<String> = entries.iter().map(|(a, b)| format!("({a}, {b})")).collect();
+    // `(a, b)` of each entry, measured rather than built.
+    let tuple_len = |(a, b): &(String, String)| a.len() + b.len() + 4;
     let head = "const EXCLUDED: &[(&str, &str)] = &[";
-    let mut w = Writer::new();
+    let mut w = Writer::with_capacity(
+        1024 + entries
+            .iter()
+            .map(|entry| tuple_len(entry) + 8)
+            .sum::<usize>(),
+    );
     w.doc(0, &const_doc(what));
-    let flat = format!("{head}{}];", tuples.join(", "));
-    if flat.len() <= text::MARGIN {
-        w.line(0, &flat);
+    // `HEAD` + the tuples joined by `, ` + `];`
+    let list = entries
+        .iter()
+        .map(|e| tuple_len(e) + 2)
+        .sum::<usize>()
+        .saturating_sub(2);
+    if head.len() + list + 2 <= text::MARGIN {
+        w.line_with(0, |out| {
+            out.push_str(head);
+            for (i, (example, reason)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                push_tuple(out, example, reason);
+            }
+            out.push_str("];");
+        });
         return w.finish().unwrap_or_default();
     }
     w.line(0, head);
-    for (i, ((example, reason), tuple)) in entries.iter().zip(&tuples).enumerate() {
+    for (i, entry) in entries.iter().enumerate() {
+        let (example, reason) = entry;
         // The comma after the last entry only appears once the list breaks,
         // so it does not count for the fit.
         let comma = usize::from(i + 1 < entries.len());
-        if 4 + tuple.len() + comma <= text::MARGIN {
-            w.line(4, &format!("{tuple},"));
+        if 4 + tuple_len(entry) + comma <= text::MARGIN {
+            w.line_with(4, |out| {
+                push_tuple(out, example, reason);
+                out.push(',');
+            });
         } else {
             w.broken_list(4, "(", &[example.clone(), reason.clone()], "),");
         }
     }
     w.line(0, "];");
     w.finish().unwrap_or_default()
+}
+
+/// Appends `(a, b)`.
+fn push_tuple(out: &mut String, a: &str, b: &str) {
+    out.push('(');
+    out.push_str(a);
+    out.push_str(", ");
+    out.push_str(b);
+    out.push(')');
 }
 
 /// The test that prints every entry of `EXCLUDED`.

@@ -8,7 +8,7 @@
 //! each `.` and after each `,`); arrays and tuples break one element per
 //! line.
 use super::Replay;
-use crate::examples::json_literal_text;
+use crate::examples::push_json_literal;
 use crate::requests::Requests;
 use crate::text::{self, Writer, MARGIN};
 
@@ -29,35 +29,46 @@ impl Value {
     /// The value on one line.
     fn flat(&self) -> String {
         match self {
-            Value::Into(literal) => format!("{literal}.into()"),
+            Value::Into(literal) => [literal, ".into()"].concat(),
             Value::Plain(text) => text.to_string(),
             Value::Query(pairs) => {
-                let chunks: String = query_chunks(pairs)
-                    .iter()
-                    .flat_map(|(blank, chunk)| [" ".repeat(*blank), chunk.clone()])
-                    .collect();
-                format!("vec![{chunks}]")
+                let mut out = String::from("vec![");
+                for (blank, chunk) in query_chunks(pairs) {
+                    out.extend(std::iter::repeat_n(' ', blank));
+                    out.push_str(&chunk);
+                }
+                out.push(']');
+                out
             }
         }
     }
 }
 
-/// A replay test: `doc` lines, `#[test]`, and the function `name`.
+/// A replay test: `doc` paragraphs, `#[test]`, and the function `name`.
 pub fn test(requests: &Requests, case: &Replay, name: &str, doc: &[String]) -> String {
     let r = &requests.pages[case.page].requests[case.request];
-    let mut w = Writer::new();
-    w.doc(0, doc);
+    let mut w = Writer::with_capacity(2048 + case.body.as_ref().map_or(0, String::len));
+    w.prose(0, doc);
     w.line(0, "#[test]");
     // A signature without parameters has no break opportunity.
-    w.line(0, &format!("fn {}() {{", text::ident(name)));
+    w.join_line(0, &["fn ", &text::ident(name), "() {"]);
     if let Some(body) = &case.body {
-        w.line(4, &format!("let body = {};", json_literal_text(body)));
+        w.line_with(4, |out| {
+            out.push_str("let body = ");
+            push_json_literal(out, body);
+            out.push(';');
+        });
     }
     let mut fields: Vec<(String, Value)> = r
         .params
         .iter()
         .zip(&case.values)
-        .map(|(p, v)| (text::ident(&p.ident), Value::Into(text::string(v))))
+        .map(|(p, v)| {
+            (
+                text::ident(&p.ident).into_owned(),
+                Value::Into(text::string(v)),
+            )
+        })
         .collect();
     let query = if case.query.is_empty() {
         Value::Plain("Vec::new()")
@@ -74,14 +85,14 @@ pub fn test(requests: &Requests, case: &Replay, name: &str, doc: &[String]) -> S
         };
         fields.push(("body".into(), Value::Plain(body)));
     }
-    let path = format!("requests::{}", text::ident(&r.ident));
+    let path = ["requests::", &text::ident(&r.ident)].concat();
     struct_literal(&mut w, "let request = ", &path, &fields);
     w.line(4, "replay(");
     w.line(8, "request,");
-    w.line(8, &format!("{},", text::string(&case.base)));
+    w.join_line(8, &[&text::string(&case.base), ","]);
     w.line(8, "&Sent {");
-    w.line(12, &format!("method: {},", text::string(&case.method)));
-    w.line(12, &format!("path: {},", text::string(&case.path)));
+    w.join_line(12, &["method: ", &text::string(&case.method), ","]);
+    w.join_line(12, &["path: ", &text::string(&case.path), ","]);
     let sent: Vec<(String, String)> = case.query.iter().map(|(n, v)| literals(n, v)).collect();
     sent_query(&mut w, &sent);
     w.line(
@@ -105,37 +116,55 @@ fn literals(name: &str, value: &str) -> (String, String) {
 
 /// `HEAD PATH { fields };` at indentation 4.
 fn struct_literal(w: &mut Writer, head: &str, path: &str, fields: &[(String, Value)]) {
-    let flat: Vec<String> = fields
+    let values: Vec<String> = fields.iter().map(|(_, value)| value.flat()).collect();
+    // `name: value` joined by `, `.
+    let flat = fields
         .iter()
-        .map(|(name, value)| format!("{name}: {}", value.flat()))
-        .collect();
-    let flat = flat.join(", ");
+        .zip(&values)
+        .map(|((name, _), value)| name.len() + 2 + value.len() + 2)
+        .sum::<usize>()
+        .saturating_sub(2);
     // The width counts the path, ` {`, a space on each side of the fields.
-    let width = path.len() + 3 + flat.len() + 1;
-    let line = format!("{head}{path} {{ {flat} }};");
-    if width <= STRUCT_MAX_WIDTH && 4 + line.len() <= MARGIN {
-        w.line(4, &line);
+    let width = path.len() + 3 + flat + 1;
+    // `HEAD PATH { FIELDS };`
+    let line = head.len() + path.len() + 3 + flat + 3;
+    if width <= STRUCT_MAX_WIDTH && 4 + line <= MARGIN {
+        w.line_with(4, |out| {
+            out.push_str(head);
+            out.push_str(path);
+            out.push_str(" { ");
+            for (i, ((name, _), value)) in fields.iter().zip(&values).enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(name);
+                out.push_str(": ");
+                out.push_str(value);
+            }
+            out.push_str(" };");
+        });
         return;
     }
-    w.line(4, &format!("{head}{path} {{"));
+    w.join_line(4, &[head, path, " {"]);
     let last = fields.len().saturating_sub(1);
-    for (i, (name, value)) in fields.iter().enumerate() {
+    for (i, ((name, value), flat)) in fields.iter().zip(&values).enumerate() {
         // The comma after the last field appears only once the literal
         // breaks, so it does not count for the fit.
         let comma = usize::from(i != last);
-        let line = format!("{name}: {},", value.flat());
-        if 8 + line.len() - 1 + comma <= MARGIN {
-            w.line(8, &line);
+        // `name: value,`
+        let line = [name.as_str(), ": ", flat, ","];
+        if 8 + name.len() + 2 + flat.len() + comma <= MARGIN {
+            w.join_line(8, &line);
             continue;
         }
         match value {
             Value::Into(literal) => {
-                w.line(8, &format!("{name}: {literal}"));
+                w.join_line(8, &[name, ": ", literal]);
                 w.line(12, ".into(),");
             }
-            Value::Plain(_) => w.line(8, &line),
+            Value::Plain(_) => w.join_line(8, &line),
             Value::Query(pairs) => {
-                w.line(8, &format!("{name}: vec!["));
+                w.join_line(8, &[name, ": vec!["]);
                 fill(w, 12, &query_chunks(pairs));
                 w.line(8, "],");
             }
@@ -180,17 +209,43 @@ fn fill(w: &mut Writer, indent: usize, chunks: &[(usize, String)]) {
 /// 12): flat when it fits, else one tuple per line, a tuple that does not
 /// fit one element per line.
 fn sent_query(w: &mut Writer, pairs: &[(String, String)]) {
-    let tuples: Vec<String> = pairs.iter().map(|(n, v)| format!("({n}, {v})")).collect();
-    let line = format!("query: &[{}],", tuples.join(", "));
-    if 12 + line.len() <= MARGIN {
-        w.line(12, &line);
+    // `(name, value)`, measured rather than built.
+    let tuple = |(n, v): &(String, String)| n.len() + v.len() + 4;
+    let push_tuple = |out: &mut String, (n, v): &(String, String)| {
+        out.push('(');
+        out.push_str(n);
+        out.push_str(", ");
+        out.push_str(v);
+        out.push(')');
+    };
+    // `query: &[TUPLES],`
+    let tuples = pairs
+        .iter()
+        .map(|p| tuple(p) + 2)
+        .sum::<usize>()
+        .saturating_sub(2);
+    if 12 + "query: &[".len() + tuples + "],".len() <= MARGIN {
+        w.line_with(12, |out| {
+            out.push_str("query: &[");
+            for (i, pair) in pairs.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                push_tuple(out, pair);
+            }
+            out.push_str("],");
+        });
         return;
     }
     w.line(12, "query: &[");
-    for (i, ((name, value), tuple)) in pairs.iter().zip(&tuples).enumerate() {
-        let comma = usize::from(i + 1 < tuples.len());
-        if 16 + tuple.len() + comma <= MARGIN {
-            w.line(16, &format!("{tuple},"));
+    for (i, pair) in pairs.iter().enumerate() {
+        let (name, value) = pair;
+        let comma = usize::from(i + 1 < pairs.len());
+        if 16 + tuple(pair) + comma <= MARGIN {
+            w.line_with(16, |out| {
+                push_tuple(out, pair);
+                out.push(',');
+            });
         } else {
             w.broken_list(16, "(", &[name.clone(), value.clone()], "),");
         }
