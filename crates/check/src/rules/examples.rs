@@ -191,7 +191,8 @@ fn annotation_checks(
         || target_type
             .as_ref()
             .is_some_and(|t| same(&annotated, &t.value))
-        || related(ctx, &annotated, linked);
+        || related(ctx, &annotated, linked)
+        || holds(ctx, &annotated, linked);
     if !agrees {
         out.push(
             Diagnostic::new(
@@ -230,7 +231,40 @@ fn related(ctx: &Ctx, a: &str, b: &str) -> bool {
                 })
             })
     };
-    chain_has(a, b) || chain_has(b, a) || described_as(a, b) || described_as(b, a)
+    chain_has(a, b)
+        || chain_has(b, a)
+        || described_as(a, b)
+        || described_as(b, a)
+        || has_all_properties_of(ctx, a, b)
+        || has_all_properties_of(ctx, b, a)
+}
+
+/// Whether `a` has every property of `b`, and `b` at least two: a derived
+/// type whose page says nothing of its base (`cancelMediaProcessingOperation`
+/// repeats the properties of `commsOperation`).
+fn has_all_properties_of(ctx: &Ctx, a: &str, b: &str) -> bool {
+    let (Some(a), Some(b)) = (ctx.type_named(a), ctx.type_named(b)) else {
+        return false;
+    };
+    b.properties.len() >= 2
+        && b.properties.iter().all(|pb| {
+            a.properties
+                .iter()
+                .any(|pa| pa.name.value.eq_ignore_ascii_case(&pb.name.value))
+        })
+}
+
+/// Whether the annotated type has a property of the linked type: the
+/// response is the container expanded with it ("the requested message,
+/// expanded with the matching [singleValueLegacyExtendedProperty]"). The
+/// other way round (the annotation names a part of the documented type) is
+/// still a mismatch.
+fn holds(ctx: &Ctx, annotated: &str, linked: &str) -> bool {
+    ctx.type_named(annotated).is_some_and(|t| {
+        t.properties
+            .iter()
+            .any(|p| short_type_name(&p.type_ref.name).eq_ignore_ascii_case(linked))
+    })
 }
 
 /// Checks an `@odata.type` value; true when it reported something.
