@@ -90,7 +90,8 @@ pub struct Annotation {
     pub name: Option<String>,
     /// `truncated`
     pub truncated: bool,
-    /// `@odata.type`
+    /// `@odata.type`, or its older spelling `@type` when `@odata.type` is
+    /// absent, spanned at the value.
     pub odata_type: Option<Spanned<String>>,
     /// `isCollection`
     pub is_collection: bool,

@@ -413,7 +413,9 @@ impl Page {
     }
 
     /// The response type and whether it is a collection: the type the Response
-    /// prose links to, else the first response example annotation's `@odata.type`.
+    /// prose links to, else the first response example annotation's `@odata.type`
+    /// (a collection when the annotation says `isCollection` or the type is
+    /// written `Collection(x)`).
     pub fn response_type(&self) -> (Option<String>, bool) {
         if let Some(resp) = &self.response {
             if let Some(link) = &resp.type_link {
@@ -424,10 +426,8 @@ impl Page {
             .iter()
             .filter_map(|e| e.response.as_ref()?.annotation.as_ref())
             .filter_map(|a| {
-                Some((
-                    short_type_name(&a.odata_type.as_ref()?.value),
-                    a.is_collection,
-                ))
+                let t = &a.odata_type.as_ref()?.value;
+                Some((short_type_name(t), a.is_collection || is_collection_type(t)))
             })
             .map(|(t, c)| (Some(t), c))
             .next()
@@ -435,12 +435,18 @@ impl Page {
     }
 }
 
+/// Whether a type is written `Collection(x)` (after an optional `#`).
+fn is_collection_type(name: &str) -> bool {
+    name.trim()
+        .trim_start_matches('#')
+        .get(..11)
+        .is_some_and(|p| p.eq_ignore_ascii_case("collection("))
+}
+
 /// `#microsoft.graph.user` -> `user`; `Collection(microsoft.graph.user)` -> `user`.
 pub fn short_type_name(name: &str) -> String {
+    let is_collection = is_collection_type(name);
     let name = name.trim().trim_start_matches('#');
-    let is_collection = name
-        .get(..11)
-        .is_some_and(|p| p.eq_ignore_ascii_case("collection("));
     let name = match (is_collection, name.strip_suffix(')')) {
         (true, Some(inner)) => &inner[11..],
         _ => name,
@@ -450,25 +456,132 @@ pub fn short_type_name(name: &str) -> String {
 
 impl Page {
     /// The type a resource or enum page describes: its JSON representation's
-    /// `@odata.type`, else the first word of its title ("user resource type").
+    /// annotated type (`@odata.type`, or `@type`), else what the H1 and the
+    /// file name say together:
+    ///
+    /// 1. the H1's first word when it names the file (`user resource type`
+    ///    in `user.md`, `intune-…-x.md` ending in `-x`);
+    /// 2. the H1's leading words joined in camel case when they name the file
+    ///    (`System facet` in `systemFacet.md` is `systemFacet`);
+    /// 3. the first word when the H1 declares a type (`x resource type`,
+    ///    `x resource`, `x enum type`, or the name alone), whatever the file;
+    /// 4. else the file name when it is a name: the H1 is prose
+    ///    (`Configuring the invitation message`).
+    ///
+    /// Steps 2 and 4 read the file name, so they apply only to resource
+    /// pages and enum pages of one enum: an API page is named after its
+    /// operation, a conceptual page after its topic, and an enum page that
+    /// lists several enums (`enums.md`) describes no one type.
+    ///
+    /// The name is spanned at the annotation value or at the H1.
     pub fn defined_type_name(&self) -> Option<Spanned<String>> {
         let from_annotation = self
             .json_representation
             .as_ref()
             .and_then(|j| j.annotation.as_ref()?.odata_type.clone())
             .map(|t| Spanned::new(short_type_name(&t.value), t.span));
-        from_annotation.or_else(|| {
-            let title = self.title.as_ref()?;
-            let name = title
-                .value
-                .split_whitespace()
-                .next()?
-                .trim_matches(['`', '*']);
-            let ok = name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
-            (ok && !name.is_empty())
-                .then(|| Spanned::new(short_type_name(name), title.span.clone()))
-        })
+        from_annotation.or_else(|| self.title_type_name())
+    }
+
+    /// The steps of [`Page::defined_type_name`] that read the H1 and the
+    /// file name.
+    fn title_type_name(&self) -> Option<Spanned<String>> {
+        let title = self.title.as_ref()?;
+        let at_title = |name: String| Some(Spanned::new(name, title.span.clone()));
+        let words: Vec<&str> = title
+            .value
+            .split_whitespace()
+            .map(|w| w.trim_matches(['`', '*']))
+            .collect();
+        let first = words
+            .first()
+            .copied()
+            .filter(|w| is_type_name(w))
+            .map(short_type_name);
+        let stem = std::path::Path::new(&self.path)
+            .file_stem()
+            .and_then(|s| s.to_str());
+        if let (Some(first), Some(stem)) = (&first, stem) {
+            if names_file(first, stem) {
+                return at_title(first.clone());
+            }
+        }
+        // Only a resource page, or an enum page of one enum, is named after
+        // its type. An API page is named after its operation
+        // (`directoryobject-checkmembergroups.md`), a conceptual page after
+        // its topic (`excel.md`), and an enum page that lists several enums
+        // (`enums-callrecords.md`) describes no one type.
+        let stem = stem.filter(|_| match self.kind {
+            PageKind::Resource => true,
+            PageKind::Enum => self.enums.len() <= 1,
+            PageKind::Api | PageKind::Conceptual => false,
+        });
+        // A name spelled out in a heading is a few words: join at most four.
+        if let Some(stem) = stem {
+            let plain = |w: &&str| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric());
+            let leading: Vec<&str> = words.iter().copied().take_while(plain).take(4).collect();
+            for n in 2..=leading.len() {
+                let joined = camel_case(&leading[..n]);
+                if names_file(&joined, stem) {
+                    return at_title(joined);
+                }
+            }
+        }
+        if let Some(first) = first {
+            if declares_type(&words) {
+                return at_title(first);
+            }
+        }
+        stem.filter(|s| is_type_name(s) && !s.contains('.'))
+            .and_then(|s| at_title(s.to_string()))
+    }
+}
+
+/// Letters, digits, `_` and `.` (a namespaced name), starting with a letter.
+fn is_type_name(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_alphabetic())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+}
+
+/// Whether `name` is what the file `stem` is named after, ignoring ASCII
+/// case: the whole stem, or its last part after a `-` (the Intune and
+/// Call Records pages prefix their area: `intune-mam-x`, `callrecords-x`).
+fn names_file(name: &str, stem: &str) -> bool {
+    let Some(cut) = stem.len().checked_sub(name.len()) else {
+        return false;
+    };
+    let tail = &stem.as_bytes()[cut..];
+    tail.eq_ignore_ascii_case(name.as_bytes()) && (cut == 0 || stem.as_bytes()[cut - 1] == b'-')
+}
+
+/// `["System", "facet"]` -> `systemFacet`: Graph names are lower camel
+/// case, while a heading capitalises its first word.
+fn camel_case(words: &[&str]) -> String {
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        let mut chars = w.chars();
+        if let Some(c) = chars.next() {
+            if i == 0 {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.push(c.to_ascii_uppercase());
+            }
+            out.extend(chars);
+        }
+    }
+    out
+}
+
+/// Whether the H1 says its first word is a type: `x resource type`,
+/// `x resource`, `x enum type`, `x complex type`, `x entity type`, or `x`
+/// alone.
+fn declares_type(words: &[&str]) -> bool {
+    match words.get(1) {
+        // The name alone.
+        None => true,
+        Some(second) => ["resource", "enum", "complex", "entity"]
+            .iter()
+            .any(|k| second.eq_ignore_ascii_case(k)),
     }
 }

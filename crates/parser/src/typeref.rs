@@ -17,9 +17,17 @@ pub fn parse_type(cell: &Inline, fallback: &Span) -> TypeRef {
         Some(_) => None,
         None => broken_link(raw),
     };
-    let mut collection = find_ascii_ci(raw, "collection").is_some()
-        || raw.ends_with("[]")
-        || link.is_some_and(|l| find_ascii_ci(&l.target, "collection").is_some());
+    // "collection" counts only as a word of its own: inside a name or a file
+    // name (`[siteCollection](sitecollection.md)`) it says nothing about
+    // arity. A link destination is one word (a file name); only words after
+    // it (`<x.md collection>`) can be the collection wording.
+    let mut collection = collection_word(raw).is_some()
+        || array_suffix(raw).is_some()
+        || link.is_some_and(|l| {
+            l.target
+                .split_once(char::is_whitespace)
+                .is_some_and(|(_, rest)| collection_word(rest).is_some())
+        });
     // The name: the link text when the cell links, else the text without
     // collection wording.
     let name_text = match (link, broken) {
@@ -88,19 +96,57 @@ fn strip_collection<'a>(s: &'a str, collection: &mut bool) -> &'a str {
         *collection = true;
         return clean(inner);
     }
-    if let Some(i) = find_ascii_ci(t, " collection") {
-        *collection = true;
-        return clean(&t[..i]);
-    }
     if let Some(rest) = strip_prefix_ci(t, "collection of ") {
         *collection = true;
         return clean(rest);
     }
-    if let Some(base) = t.strip_suffix("[]") {
+    // `x collection`: the name is what comes before the word.
+    if let Some(i) = collection_word(t).filter(|&i| i > 0) {
+        *collection = true;
+        return clean(&t[..i]);
+    }
+    if let Some(base) = array_suffix(t) {
         *collection = true;
         return clean(base);
     }
     t
+}
+
+/// Where the word "collection" first stands on its own in `s`, ignoring
+/// ASCII case: not joined to letters, digits or path punctuation on either
+/// side, so `siteCollection`, `sitecollection.md`, `../collection.md` and
+/// `x.collection` do not count, while `x collection`, `Collection(x)`,
+/// `collection of x` and `x collection. More text` do.
+fn collection_word(s: &str) -> Option<usize> {
+    const WORD: &str = "collection";
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = find_ascii_ci(&s[from..], WORD) {
+        let at = from + i;
+        let end = at + WORD.len();
+        let joined_before = at.checked_sub(1).and_then(|j| b.get(j)).is_some_and(|&c| {
+            c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'/' | b'\\' | b'#')
+        });
+        // A dot after the word ends a sentence unless a name goes on
+        // (`collection.md`).
+        let joined_after = match b.get(end) {
+            Some(&c) if c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-') => true,
+            Some(b'.') => b.get(end + 1).is_some_and(|c| c.is_ascii_alphanumeric()),
+            _ => false,
+        };
+        if !joined_before && !joined_after {
+            return Some(at);
+        }
+        // `at` starts an ASCII letter, so `at + 1` is a character boundary.
+        from = at + 1;
+    }
+    None
+}
+
+/// `x[]` without the brackets. `[x][]` is a collapsed reference link that
+/// did not resolve, not an array.
+fn array_suffix(s: &str) -> Option<&str> {
+    s.strip_suffix("[]").filter(|base| !base.ends_with(']'))
 }
 
 /// Words that describe a kind of type rather than name one (`Enumeration`).
@@ -385,6 +431,129 @@ mod tests {
         assert_eq!(ty("Enumeration").name, "Enumeration");
         assert_eq!(ty("").target, TypeTarget::Unknown);
         assert_eq!(ty("see below for details").target, TypeTarget::Unknown);
+    }
+
+    /// A cell whose text has one link over `link_text`.
+    fn linked(text: &str, link_text: &str, target: &str) -> TypeRef {
+        let src = SourceText::new("t".into(), text);
+        let at = text.find(link_text).unwrap_or(0);
+        let link = Link {
+            text: link_text.into(),
+            target: target.into(),
+            span: src.span(at, at + link_text.len()),
+        };
+        parse_type(&cell(&src, text, vec![link]), &src.span(0, 0))
+    }
+
+    fn shape(t: &TypeRef) -> (&str, bool, &TypeTarget) {
+        (t.name.as_str(), t.collection, &t.target)
+    }
+
+    #[test]
+    fn collection_only_as_a_word() {
+        let named = &TypeTarget::Named;
+        // An identifier or file name that contains the word is one value.
+        let t = linked("siteCollection", "siteCollection", "sitecollection.md");
+        assert_eq!(shape(&t), ("siteCollection", false, named));
+        assert!(!ty("changeNotificationCollection").collection);
+        assert!(!ty("microsoft.graph.collection").collection);
+        let t = linked(
+            "windowsInformationProtectionResourceCollection",
+            "windowsInformationProtectionResourceCollection",
+            "../resources/intune-mam-windowsinformationprotectionresourcecollection.md",
+        );
+        assert!(!t.collection);
+        // ... and the same with the word after it is a collection of it.
+        let t = linked(
+            "windowsInformationProtectionResourceCollection collection",
+            "windowsInformationProtectionResourceCollection",
+            "../resources/intune-mam-windowsinformationprotectionresourcecollection.md",
+        );
+        assert_eq!(
+            shape(&t),
+            (
+                "windowsInformationProtectionResourceCollection",
+                true,
+                named
+            )
+        );
+        // The spellings the v1.0 corpus uses.
+        let t = linked(
+            "relatedPerson collection",
+            "relatedPerson",
+            "relatedperson.md",
+        );
+        assert_eq!(shape(&t), ("relatedPerson", true, named));
+        let t = linked(
+            "searchResponse Collection",
+            "searchResponse",
+            "searchresponse.md",
+        );
+        assert_eq!(shape(&t), ("searchResponse", true, named));
+        let t = linked(
+            "Collection(driveRecipient)",
+            "driveRecipient",
+            "driverecipient.md",
+        );
+        assert_eq!(shape(&t), ("driveRecipient", true, named));
+        let t = linked(
+            "collection of DriveItemVersion",
+            "DriveItemVersion",
+            "driveitemversion.md",
+        );
+        assert_eq!(shape(&t), ("DriveItemVersion", true, named));
+        // Link text that holds the wording itself.
+        let t = linked(
+            "Collection of groupSettingTemplate",
+            "Collection of groupSettingTemplate",
+            "groupsettingtemplate.md",
+        );
+        assert_eq!(shape(&t), ("groupSettingTemplate", true, named));
+        // A sentence after the type.
+        let t = linked(
+            "educationOutcome collection. Holds grades",
+            "educationOutcome",
+            "educationOutcome.md",
+        );
+        assert_eq!(shape(&t), ("educationOutcome", true, named));
+        // `[x](x.md collection)`: not a link to CommonMark, read by hand.
+        let t = ty("[timeZoneInformation](timezoneinformation.md collection)");
+        assert_eq!(shape(&t), ("timeZoneInformation", true, named));
+        assert_eq!(t.link.as_deref(), Some("timezoneinformation.md"));
+        // `[x](<x.md collection>)`: the word after the destination.
+        let t = linked("x", "x", "x.md collection");
+        assert_eq!(shape(&t), ("x", true, named));
+        let t = ty("Collection(microsoft.graph.identitySet)");
+        assert_eq!(shape(&t), ("identitySet", true, named));
+        assert_eq!(t.namespace.as_deref(), Some("microsoft.graph"));
+        let t = ty("microsoft.graph.callRecords.modality collection");
+        assert_eq!(shape(&t), ("modality", true, named));
+        assert_eq!(t.namespace.as_deref(), Some("microsoft.graph.callRecords"));
+        for s in [
+            "String collection",
+            "string collection",
+            "Collection(String)",
+            "collection(string)",
+            "`collection(string)`",
+            "Collection of String",
+            "String[]",
+        ] {
+            let t = ty(s);
+            assert_eq!(
+                (t.primitive(), t.collection),
+                (Some(Primitive::String), true),
+                "{s}"
+            );
+        }
+        assert_eq!(ty("GUID collection").primitive(), Some(Primitive::Guid));
+        assert_eq!(
+            shape(&ty("collection of driveItem")),
+            ("driveItem", true, named)
+        );
+        // `[x][]` is a reference link that did not resolve, not an array.
+        assert!(!ty("[driveItem][]").collection);
+        // The bare word names no type.
+        assert_eq!(ty("collection").target, TypeTarget::Unknown);
     }
 
     #[test]

@@ -213,3 +213,29 @@ fn broken_input_never_panics_and_is_reported() {
     let p = graphdoc_parser::parse_page("bin.md", bytes);
     assert_eq!(p.problems[0].span.line, 3);
 }
+
+#[test]
+fn base_types_are_read_from_the_ways_pages_name_them() {
+    let base = |intro: &str| {
+        let text = RESOURCE.replace("A thing. Inherits from [entity](entity.md).", intro);
+        parse_str(
+            "thing.md",
+            &format!("{text}|Property|Type|Description|\n|:--|:--|:--|\n|link|String|A URL.|\n"),
+        )
+        .base_type
+        .map(|b| b.value)
+    };
+    let base_of = |s: &str| Some(s.to_string());
+    assert_eq!(
+        base("Inherits from [entity](entity.md)."),
+        base_of("entity")
+    );
+    assert_eq!(base("Derived from [place](place.md)."), base_of("place"));
+    assert_eq!(
+        base("A subclass of [educationResource](educationresource.md)."),
+        base_of("educationResource")
+    );
+    // "Subclass of" names its base only with a link.
+    assert_eq!(base("A subclass of the resource above."), None);
+    assert_eq!(base("Inherits from entity."), base_of("entity"));
+}

@@ -3,7 +3,7 @@
 use super::hash::FastMap;
 use super::split_byte;
 use crate::{Code, Diagnostic};
-use graphdoc_model::{type_key, Corpus, Page, PageKind, Property, TypeTarget};
+use graphdoc_model::{type_key, Corpus, Page, PageKind, Property, TypeKind, TypeTarget};
 use std::collections::BTreeMap;
 
 /// Two API pages that declare the same operation (method and path, with
@@ -200,53 +200,94 @@ fn list(v: &[String]) -> String {
     }
 }
 
-/// One type's property given different types by two pages: reported at the
-/// later page's Type cell.
+/// One type's property given different types by two pages. A type's own
+/// resource page is its definition: a request-body table that disagrees
+/// with it is reported at its own Type cell, and of two resource pages the
+/// later one (in walk order) is.
 pub(super) fn properties(corpus: &Corpus) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     // Type key -> a small number, so that the table below is keyed by
     // borrowed names.
     let mut type_ids: FastMap<String, usize> = FastMap::default();
-    // (type, property name) -> (first page path, its property)
-    let mut seen: FastMap<(usize, &str), (&str, &Property)> = FastMap::default();
-    for page in &corpus.pages {
+    // (type, property name) -> the first page's row
+    let mut seen: FastMap<(usize, &str), Row> = FastMap::default();
+    let resources = corpus.pages.iter().filter(|p| p.kind == PageKind::Resource);
+    let apis = corpus.pages.iter().filter(|p| p.kind == PageKind::Api);
+    for page in resources.chain(apis) {
         let Some((type_name, props)) = described_type(page) else {
             continue;
         };
         let next_id = type_ids.len();
         let type_id = *type_ids.entry(type_key(&type_name)).or_insert(next_id);
-        for p in props {
+        for (p, relationship) in props {
             if p.type_ref.target == TypeTarget::Unknown {
                 continue;
             }
-            match seen.get(&(type_id, p.name.value.as_str())) {
-                None => {
-                    seen.insert((type_id, &p.name.value), (page.path.as_str(), p));
-                }
-                Some((first_page, q)) if *first_page != page.path && !same_type(p, q) => {
-                    out.push(
-                        Diagnostic::new(
-                            Code::ConflictingDefinition,
-                            p.type_ref.span.clone(),
-                            format!(
-                                "`{type_name}.{}` is `{}` here but `{}` in {first_page}",
-                                p.name.value,
-                                type_text(p),
-                                type_text(q)
-                            ),
-                        )
-                        .with_label("conflicting type")
-                        .with_note(format!(
-                            "{first_page}:{}:{} documents it first",
-                            q.type_ref.span.line, q.type_ref.span.column
-                        )),
-                    );
-                }
-                Some(_) => {}
+            let row = Row {
+                page: page.path.as_str(),
+                property: p,
+                relationship,
+                request: page.kind == PageKind::Api,
+            };
+            let Some(first) = seen.get(&(type_id, p.name.value.as_str())) else {
+                seen.insert((type_id, &p.name.value), row);
+                continue;
+            };
+            if first.page == page.path
+                || same_type(p, first.property)
+                || sent_as_string(corpus, &row, first)
+                || sent_as_string(corpus, first, &row)
+            {
+                continue;
             }
+            let q = first.property;
+            out.push(
+                Diagnostic::new(
+                    Code::ConflictingDefinition,
+                    p.type_ref.span.clone(),
+                    format!(
+                        "`{type_name}.{}` is `{}` here but `{}` in {}",
+                        p.name.value,
+                        type_text(p),
+                        type_text(q),
+                        first.page
+                    ),
+                )
+                .with_label("conflicting type")
+                .with_note(format!(
+                    "{}:{}:{} documents it first",
+                    first.page, q.type_ref.span.line, q.type_ref.span.column
+                )),
+            );
         }
     }
     out
+}
+
+/// A row of a property table, with where it comes from.
+struct Row<'a> {
+    page: &'a str,
+    property: &'a Property,
+    /// In a resource page's Relationships table.
+    relationship: bool,
+    /// In an API page's request-body table.
+    request: bool,
+}
+
+/// A request-body row that writes as `String` what another page gives as
+/// an enum (sent as its member's name) or as a relationship (bound by URL
+/// through `@odata.bind`): how the value travels, not a second definition.
+fn sent_as_string(corpus: &Corpus, sent: &Row, other: &Row) -> bool {
+    let name = &sent.property.type_ref.name;
+    if !sent.request || !name.eq_ignore_ascii_case("string") {
+        return false;
+    }
+    let defined = &other.property.type_ref;
+    other.relationship
+        || (!defined.collection || sent.property.type_ref.collection)
+            && corpus
+                .type_named(&defined.name)
+                .is_some_and(|t| t.kind == TypeKind::Enum)
 }
 
 fn same_type(a: &Property, b: &Property) -> bool {
@@ -254,20 +295,21 @@ fn same_type(a: &Property, b: &Property) -> bool {
         && a.type_ref.name.eq_ignore_ascii_case(&b.type_ref.name)
 }
 
-/// The type a page describes with a property table, and the rows.
-fn described_type(page: &Page) -> Option<(String, Vec<&Property>)> {
+/// The type a page describes with a property table, and the rows, each
+/// with whether it is a relationship.
+fn described_type(page: &Page) -> Option<(String, Vec<(&Property, bool)>)> {
     match page.kind {
         PageKind::Resource => {
             let name = page.defined_type_name()?.value;
-            Some((
-                name,
-                page.properties.iter().chain(&page.relationships).collect(),
-            ))
+            let properties = page.properties.iter().map(|p| (p, false));
+            let relationships = page.relationships.iter().map(|p| (p, true));
+            Some((name, properties.chain(relationships).collect()))
         }
         PageKind::Api => {
             let body = page.request_body.as_ref()?;
             let link = body.type_link.as_ref()?;
-            Some((link.text.clone(), body.properties.iter().collect()))
+            let rows = body.properties.iter().map(|p| (p, false));
+            Some((link.text.clone(), rows.collect()))
         }
         _ => None,
     }

@@ -1,11 +1,14 @@
 //! The examples: JSON validity, Content-Length, and every body checked
 //! against its documented type through the corpus registry.
+mod echo;
+mod length;
+
 use super::values::{fits_primitive, key_names_a_type, kind_name, placeholder, timestamp};
 use super::Ctx;
 use crate::{Code, Diagnostic};
 use graphdoc_model::{
-    short_type_name, Example, HttpMessage, JsonNode, JsonValue, MessageStart, Page, TypeDef,
-    TypeKind, TypeOrigin, TypeRef, TypeTarget,
+    short_type_name, HttpMessage, JsonNode, JsonValue, Page, Property, TypeDef, TypeKind,
+    TypeOrigin, TypeRef, TypeTarget,
 };
 
 pub(super) fn check(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
@@ -60,7 +63,7 @@ pub(super) fn check(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        echo_check(example, out);
+        echo::echo_check(example, out);
     }
 }
 
@@ -77,43 +80,9 @@ fn message_checks(msg: &HttpMessage, out: &mut Vec<Diagnostic>) {
             .with_label("here"),
         );
     }
-    content_length(msg, out);
+    length::content_length(msg, out);
     if let Some(json) = &body.json {
         timestamps(json, out);
-    }
-}
-
-fn content_length(msg: &HttpMessage, out: &mut Vec<Diagnostic>) {
-    let Some(header) = msg
-        .headers
-        .iter()
-        .find(|h| h.name.value.eq_ignore_ascii_case("content-length"))
-    else {
-        return;
-    };
-    let Ok(declared) = header.value.value.trim().parse::<usize>() else {
-        return;
-    };
-    let Some(body) = &msg.body else { return };
-    // A shortened body cannot match the length of the full one.
-    if body.elided || msg.annotation.as_ref().is_some_and(|a| a.truncated) {
-        return;
-    }
-    let lf = body.raw.len();
-    if declared == lf || declared == lf + 1 {
-        return;
-    }
-    // Counted as a sum of flags, which the compiler does many bytes at a time.
-    let lines: usize = body.raw.bytes().map(|b| usize::from(b == b'\n')).sum();
-    if declared != lf + lines && declared != lf + lines + 2 {
-        out.push(
-            Diagnostic::new(
-                Code::ContentLengthMismatch,
-                header.value.span.clone(),
-                format!("Content-Length is {declared} but the body is {lf} bytes ({} with CRLF line endings)", lf + lines),
-            )
-            .with_label("does not match the body"),
-        );
     }
 }
 
@@ -267,7 +236,9 @@ fn holds(ctx: &Ctx, annotated: &str, linked: &str) -> bool {
     })
 }
 
-/// Checks an `@odata.type` value; true when it reported something.
+/// Checks an `@odata.type` value; true when the name is settled here (a
+/// finding, or a foreign type Graph does not define) and nothing else is to
+/// be compared against it.
 fn odata_value(
     ctx: &Ctx,
     value: &str,
@@ -298,12 +269,29 @@ fn odata_value(
                 )
                 .with_label("namespace case"),
             );
-        } else {
+        } else if let Some(t) = ctx.type_named(short) {
+            // The registry's spelling (`itemAttachment`, not the leaked
+            // `ItemAttachment`) and namespace.
+            let ns = if t.namespace.is_empty() {
+                "microsoft.graph"
+            } else {
+                t.namespace.as_str()
+            };
             out.push(
-                Diagnostic::new(Code::TypeNameLeak, span.clone(), format!("`{name}` is an internal type name; the Graph type is `microsoft.graph.{short}`"))
-                    .with_label("internal type name"),
+                Diagnostic::new(
+                    Code::TypeNameLeak,
+                    span.clone(),
+                    format!(
+                        "`{name}` is an internal type name; the Graph type is `{ns}.{}`",
+                        t.name
+                    ),
+                )
+                .with_label("internal type name"),
             );
         }
+        // A foreign name Graph defines no type for (`oneDrive.error`, the
+        // service's own error payload) names no Graph type that leaked:
+        // there is nothing to say it should be.
         return true;
     }
     let canonical = ctx.type_named(short).map(|t| t.name.clone()).or_else(|| {
@@ -327,177 +315,6 @@ fn odata_value(
     false
 }
 
-/// A create example's response should echo what the request sent.
-fn echo_check(example: &Example, out: &mut Vec<Diagnostic>) {
-    let (Some(req), Some(resp)) = (&example.request, &example.response) else {
-        return;
-    };
-    let MessageStart::Request { method, .. } = &req.start else {
-        return;
-    };
-    let MessageStart::Response { status, .. } = &resp.start else {
-        return;
-    };
-    if !method.value.eq_ignore_ascii_case("POST") || status.value != 201 {
-        return;
-    }
-    fn body(m: &HttpMessage) -> Option<&JsonNode> {
-        m.body.as_ref().and_then(|b| b.json.as_ref())
-    }
-    if let (Some(sent), Some(echoed)) = (body(req), body(resp)) {
-        echo(sent, echoed, "", out);
-    }
-}
-
-fn echo(sent: &JsonNode, echoed: &JsonNode, path: &str, out: &mut Vec<Diagnostic>) {
-    let JsonValue::Object { members, .. } = &sent.value else {
-        return;
-    };
-    // Planner computes order hints from the hint sent ("the service returns
-    // a new hint"): they never echo.
-    let compared = members
-        .iter()
-        .filter(|m| !m.key.value.contains('@') && !m.key.value.ends_with("orderHint"));
-    for m in compared {
-        let Some(back) = echoed.get(&m.key.value) else {
-            continue;
-        };
-        let key = if path.is_empty() {
-            m.key.value.clone()
-        } else {
-            format!("{path}.{}", m.key.value)
-        };
-        match (&m.value.value, &back.value) {
-            (JsonValue::Object { .. }, JsonValue::Object { .. }) => echo(&m.value, back, &key, out),
-            (
-                JsonValue::String(_) | JsonValue::Number(_) | JsonValue::Bool(_),
-                JsonValue::String(_) | JsonValue::Number(_) | JsonValue::Bool(_),
-            ) if !echoes(&m.value.value, &back.value) => {
-                out.push(
-                    Diagnostic::new(
-                        Code::RequestResponseMismatch,
-                        back.span.clone(),
-                        format!(
-                            "the request sent {} for `{key}` but the response echoes {}",
-                            show(&m.value.value),
-                            show(&back.value)
-                        ),
-                    )
-                    .with_label("differs from the request")
-                    .with_note(format!(
-                        "the request value is at line {}",
-                        m.value.span.line
-                    )),
-                );
-            }
-            _ => {}
-        }
-    }
-}
-
-/// Whether a response value echoes a request value. Services normalise what
-/// they store: letter case of enum-like strings (`Low` -> `low`), the form or
-/// time zone of date-times (`12:00:00` -> `12:00:00.0000000`), the markup of
-/// HTML (whitespace, relative links made absolute), and they decorate values
-/// (`Partner` -> `B2X_1_Partner`, text wrapped in HTML, `$count=true` added
-/// to a query) or mask secrets (`******`), so those are not findings.
-fn echoes(sent: &JsonValue, back: &JsonValue) -> bool {
-    match (sent, back) {
-        (JsonValue::String(a), JsonValue::String(b)) => {
-            // Secrets come back masked or empty.
-            b.is_empty()
-                || b.chars().all(|c| c == '*')
-                || a.eq_ignore_ascii_case(b)
-                || (looks_like_date(a) && looks_like_date(b))
-                || (!a.trim().is_empty()
-                    && b.to_ascii_lowercase()
-                        .contains(&a.trim().to_ascii_lowercase()))
-                || ((is_html(a) || is_html(b))
-                    && visible_text(b)
-                        .to_lowercase()
-                        .contains(&visible_text(a).to_lowercase()))
-                || extends_query(a, b)
-        }
-        (a, b) => a == b,
-    }
-}
-
-/// Whether a string is HTML markup rather than text that mentions a `<`.
-fn is_html(s: &str) -> bool {
-    let s = s.trim_start();
-    s.starts_with('<') && s.contains('>')
-}
-
-/// What a reader of HTML sees: the text outside tags, whitespace runs as one
-/// space. Plain text comes out as itself, its whitespace normalised.
-fn visible_text(s: &str) -> String {
-    let mut text = String::with_capacity(s.len());
-    let mut in_tag = false;
-    for c in s.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                text.push(' ');
-            }
-            _ if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Whether `back` is the query `sent` with parameters the service added:
-/// the same path, and every `&`-separated parameter of `sent` among those
-/// of `back`.
-fn extends_query(sent: &str, back: &str) -> bool {
-    let (Some((path, query)), Some((back_path, back_query))) =
-        (sent.split_once('?'), back.split_once('?'))
-    else {
-        return false;
-    };
-    let back_params: Vec<&str> = back_query.split('&').collect();
-    path == back_path && query.split('&').all(|p| back_params.contains(&p))
-}
-
-fn looks_like_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() >= 10
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && b[5..7].iter().all(u8::is_ascii_digit)
-        && b[7] == b'-'
-        && b[8..10].iter().all(u8::is_ascii_digit)
-}
-
-fn show(v: &JsonValue) -> String {
-    match v {
-        JsonValue::String(s) => {
-            // Bodies hold HTML and long text: one line, shortened; of HTML,
-            // the text a reader sees, since the head says nothing.
-            let shown = if is_html(s) {
-                visible_text(s)
-            } else {
-                s.clone()
-            };
-            let one_line: String = shown
-                .chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect();
-            let short: String = one_line.chars().take(60).collect();
-            let more = if one_line.chars().count() > 60 {
-                "..."
-            } else {
-                ""
-            };
-            format!("`\"{short}{more}\"`")
-        }
-        JsonValue::Number(n) => format!("`{n}`"),
-        JsonValue::Bool(b) => format!("`{b}`"),
-        other => kind_name(other).to_string(),
-    }
-}
-
 /// Walks a body against its documented type.
 struct Walker<'c, 'o> {
     ctx: &'c Ctx<'c>,
@@ -517,7 +334,7 @@ impl Walker<'_, '_> {
                 for m in members {
                     match params.iter().find(|p| p.name.value == m.key.value) {
                         Some(p) => match &p.type_ref {
-                            Some(t) => self.value(&m.key.value, &m.value, t, &[]),
+                            Some(t) => self.value(&m.key.value, &m.value, t, &[], None),
                             None => self.untyped(&m.key.value, &m.value),
                         },
                         None => self.untyped(&m.key.value, &m.value),
@@ -547,10 +364,12 @@ impl Walker<'_, '_> {
         if let Some(odata) = node.get("@odata.type") {
             if let Some(v) = odata.as_str() {
                 let expected = ty.map(|t| t.name.clone());
-                if !odata_value(self.ctx, v, &odata.span, expected.as_deref(), self.out) {
-                    if let Some(t) = self.ctx.type_named(v) {
-                        ty = Some(t);
-                    }
+                odata_value(self.ctx, v, &odata.span, expected.as_deref(), self.out);
+                // A misspelt or leaked name reported above still says which
+                // type the object is (`#Microsoft.OutlookServices.ItemAttachment`
+                // is an `itemAttachment`, with its `item`).
+                if let Some(t) = self.ctx.type_named(&short_type_name(v)) {
+                    ty = Some(t);
                 }
             }
         }
@@ -576,10 +395,10 @@ impl Walker<'_, '_> {
                 .find_map(|t| t.properties.iter().find(|p| p.name.value == key));
             match found {
                 Some(p) => {
-                    self.value(key, &m.value, &p.type_ref, &p.possible_values);
+                    self.value(key, &m.value, &p.type_ref, &p.possible_values, Some(p));
                 }
                 None => {
-                    if report_unknown {
+                    if report_unknown && !is_error_payload(key, &m.value) {
                         self.out.push(
                             Diagnostic::new(
                                 Code::UnknownProperty,
@@ -595,18 +414,29 @@ impl Walker<'_, '_> {
         }
     }
 
-    /// A value of a documented property.
+    /// A value of a documented property; `row` is the property's row, when
+    /// the value is the property's own (not an item of it).
     fn value(
         &mut self,
         key: &str,
         node: &JsonNode,
         ty: &TypeRef,
         possible: &[graphdoc_model::Spanned<String>],
+        row: Option<&Property>,
     ) {
         if matches!(node.value, JsonValue::Null) {
             return;
         }
-        if ty.collection {
+        let array = matches!(node.value, JsonValue::Array { .. });
+        // A page that documents one shape in its table and the other in its
+        // JSON representation settles neither: the example's shape stands.
+        let collection =
+            if ty.collection != array && row.is_some_and(|r| shape_disputed(self.ctx, r)) {
+                array
+            } else {
+                ty.collection
+            };
+        if collection {
             match &node.value {
                 JsonValue::Array { items, .. } => {
                     let element = TypeRef {
@@ -614,7 +444,7 @@ impl Walker<'_, '_> {
                         ..ty.clone()
                     };
                     for i in items {
-                        self.value(key, i, &element, possible);
+                        self.value(key, i, &element, possible, None);
                     }
                 }
                 other => self.mismatch(key, node, &format!("an array of {}", ty.name), other),
@@ -761,6 +591,31 @@ impl Walker<'_, '_> {
     }
 }
 
+/// An OData error object (`"error": {"code": ..., "message": ...}`): a
+/// multi-status item's failure, not a property of the item's type.
+fn is_error_payload(key: &str, value: &JsonNode) -> bool {
+    key == "error" && value.get("code").is_some() && value.get("message").is_some()
+}
+
+/// Whether the page that documents `row` gives it the other collection-ness
+/// in its own JSON representation (`availability`: "String collection" in
+/// the table, `"availability": "string"` below it).
+fn shape_disputed(ctx: &Ctx, row: &Property) -> bool {
+    let Some(at) = ctx.pages_at(&ctx.normalized(&row.span.file)) else {
+        return false;
+    };
+    let shown = ctx.corpus.pages[at.first..=at.last]
+        .iter()
+        .filter(|p| *p.path == *row.span.file)
+        .filter_map(|p| p.json_representation.as_ref()?.json.as_ref())
+        .find_map(|json| json.get(&row.name.value));
+    match shown.map(|n| &n.value) {
+        None | Some(JsonValue::Null) => false,
+        Some(JsonValue::Array { .. }) => !row.type_ref.collection,
+        Some(_) => row.type_ref.collection,
+    }
+}
+
 /// `"visibility": "visibility-value"`: the generated stand-in for a value.
 /// Reported only where it breaks the documented type (an enum or a listed set
 /// of values); in a free-text String it is still a string.
@@ -825,50 +680,200 @@ fn complete(t: &TypeDef, chain: &[&TypeDef]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::super::paths::testing::{corpus, found, run};
+    use super::check;
 
-    fn s(text: &str) -> JsonValue {
-        JsonValue::String(text.into())
+    /// A resource page: a properties table and a JSON representation.
+    fn resource(name: &str, rows: &str, json: &str) -> String {
+        format!(
+            "# {name} resource type\n\nNamespace: microsoft.graph\n\nA thing.\n\n## Properties\n\n\
+             |Property|Type|Description|\n|:---|:---|:---|\n{rows}\n\n## JSON representation\n\n\
+             <!-- {{ \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.{name}\" }} -->\n\
+             ```json\n{json}\n```\n"
+        )
+    }
+
+    /// An API page that gets a `name` and answers with `body`.
+    fn get(name: &str, body: &str) -> String {
+        format!(
+            "# Get {name}\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n\
+             <!-- {{ \"blockType\": \"ignored\" }} -->\n```http\nGET /things/{{id}}\n```\n\n\
+             ## Response\n\nIf successful, this method returns a `200 OK` response code and a \
+             [{name}](../resources/{name}.md) object in the response body.\n\n## Example\n\n\
+             ### Request\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"get\" }} -->\n\
+             ```http\nGET https://graph.microsoft.com/v1.0/things/1\n```\n\n### Response\n\n\
+             <!-- {{ \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.{name}\" }} -->\n\
+             ```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{body}\n```\n"
+        )
+    }
+
+    /// An API page that creates a `name` from `sent` and answers `back`.
+    fn create(name: &str, sent: &str, back: &str) -> String {
+        format!(
+            "# Create {name}\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n\
+             <!-- {{ \"blockType\": \"ignored\" }} -->\n```http\nPOST /things\n```\n\n\
+             ## Request body\n\nIn the request body, supply a JSON representation of a \
+             [{name}](../resources/{name}.md) object.\n\n\
+             ## Response\n\nIf successful, this method returns a `201 Created` response code and a \
+             [{name}](../resources/{name}.md) object in the response body.\n\n## Example\n\n\
+             ### Request\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"create\" }} -->\n\
+             ```http\nPOST https://graph.microsoft.com/v1.0/things\nContent-type: application/json\n\n{sent}\n```\n\n\
+             ### Response\n\n<!-- {{ \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.{name}\" }} -->\n\
+             ```http\nHTTP/1.1 201 Created\nContent-type: application/json\n\n{back}\n```\n"
+        )
+    }
+
+    fn findings(pages: &[(&str, &str)]) -> Vec<(&'static str, String)> {
+        let c = corpus(pages);
+        found(&c, &run(&c, check))
+    }
+
+    /// The findings of one code.
+    fn findings_of(code: &str, pages: &[(&str, &str)]) -> Vec<(&'static str, String)> {
+        let mut all = findings(pages);
+        all.retain(|(c, _)| *c == code);
+        all
+    }
+
+    /// A `site` page with one property, `name`.
+    fn site() -> String {
+        resource(
+            "site",
+            "|name|String|The name.|",
+            "{\n  \"name\": \"string\"\n}",
+        )
     }
 
     #[test]
-    fn html_echoes_compare_the_text_a_reader_sees() {
-        // Markup rewritten, links made absolute, no text either side.
-        assert!(echoes(
-            &s("<div>\n<span><img src=\"../a/1\"></span>\n</div>"),
-            &s("<div><span><img src=\"https://x/a/1\"></span></div>")
-        ));
-        // Plain text wrapped in a document.
-        assert!(echoes(
-            &s("Does noon work?"),
-            &s("<html><head><meta charset=\"utf-8\"></head><body>\r\nDoes  noon work?\r\n</body></html>")
-        ));
-        assert!(!echoes(
-            &s("Does noon work?"),
-            &s("<html><body>Does late morning work?</body></html>")
-        ));
-    }
-
-    #[test]
-    fn a_query_may_gain_parameters_but_not_change_them() {
-        assert!(echoes(
-            &s("./members/?$filter=(a eq 'b')"),
-            &s("./members/?$count=true&$filter=(a eq 'b')")
-        ));
-        assert!(!echoes(
-            &s("./members/?$filter=(a eq 'b')"),
-            &s("./members/?$filter=(a eq 'c')&$count=true")
-        ));
-        assert!(!echoes(&s("/groups/1?$top=1"), &s("/groups/2?$top=1")));
-    }
-
-    #[test]
-    fn html_is_shown_as_its_text() {
+    fn a_leaked_name_is_told_the_registry_spelling() {
+        let attachment = resource(
+            "itemAttachment",
+            "|name|String|The name.|",
+            "{\n  \"name\": \"string\"\n}",
+        );
+        let api = get(
+            "itemAttachment",
+            "{\n  \"@odata.type\": \"#Microsoft.OutlookServices.ItemAttachment\",\n  \"name\": \"a\"\n}",
+        );
+        let c = corpus(&[
+            ("resources/itemattachment.md", &attachment),
+            ("api/get.md", &api),
+        ]);
+        let diags = run(&c, check);
+        let leaks: Vec<&str> = diags
+            .iter()
+            .filter(|d| d.code.name() == "type-name-leak")
+            .map(|d| d.message.as_str())
+            .collect();
         assert_eq!(
-            show(&s(
-                "<html>\r\n<head><meta x=\"y\"></head><body>Late morning?</body></html>"
-            )),
-            "`\"Late morning?\"`"
+            leaks,
+            vec!["`Microsoft.OutlookServices.ItemAttachment` is an internal type name; the Graph type is `microsoft.graph.itemAttachment`"]
+        );
+    }
+
+    #[test]
+    fn a_leaked_name_still_says_which_type_the_object_is() {
+        let attachment = resource(
+            "attachment",
+            "|name|String|The name.|",
+            "{\n  \"name\": \"string\"\n}",
+        );
+        let item = resource(
+            "itemAttachment",
+            "|name|String|The name.|\n|item|String|The item.|",
+            "{\n  \"name\": \"string\",\n  \"item\": \"string\"\n}",
+        );
+        let api = get(
+            "attachment",
+            "{\n  \"@odata.type\": \"#Microsoft.OutlookServices.ItemAttachment\",\n  \"item\": \"a\"\n}",
+        );
+        let unknown: Vec<_> = findings_of(
+            "unknown-property",
+            &[
+                ("resources/attachment.md", &attachment),
+                ("resources/itemattachment.md", &item),
+                ("api/get.md", &api),
+            ],
+        );
+        assert_eq!(unknown, vec![]);
+    }
+
+    #[test]
+    fn an_error_object_is_not_an_undocumented_property() {
+        let site = site();
+        let api = get(
+            "site",
+            "{\n  \"name\": \"a\",\n  \"error\": {\n    \"code\": \"x\",\n    \"message\": \"y\"\n  },\n  \"extra\": 1\n}",
+        );
+        let unknown: Vec<_> = findings_of(
+            "unknown-property",
+            &[("resources/site.md", &site), ("api/get.md", &api)],
+        );
+        assert_eq!(unknown, vec![("unknown-property", "\"extra\"".to_string())]);
+    }
+
+    #[test]
+    fn a_foreign_type_graph_does_not_define_is_no_leak() {
+        let site = site();
+        let api = get(
+            "site",
+            "{\n  \"name\": \"a\",\n  \"error\": {\n    \"@odata.type\": \"#oneDrive.error\",\n    \"code\": \"x\"\n  }\n}",
+        );
+        let leaks: Vec<_> = findings_of(
+            "type-name-leak",
+            &[("resources/site.md", &site), ("api/get.md", &api)],
+        );
+        assert_eq!(leaks, vec![]);
+    }
+
+    #[test]
+    fn a_table_and_representation_that_disagree_leave_the_shape_to_the_example() {
+        let rows = "|availability|String collection|Base presence.|\n|tags|String|Tags.|\n|codes|String collection|Codes.|";
+        let json = "{\n  \"availability\": \"string\",\n  \"tags\": [\"string\"],\n  \"codes\": [\"string\"]\n}";
+        let presence = resource("presence", rows, json);
+        let one = get(
+            "presence",
+            "{\n  \"availability\": \"Available\",\n  \"tags\": [\"a\"],\n  \"codes\": \"c\"\n}",
+        );
+        let many = get(
+            "presence",
+            "{\n  \"availability\": [\"Available\"],\n  \"tags\": \"a\",\n  \"codes\": [1]\n}",
+        );
+        let pages = [
+            ("resources/presence.md", presence.as_str()),
+            ("api/one.md", one.as_str()),
+            ("api/many.md", many.as_str()),
+        ];
+        // Only `codes`, whose table and representation agree, is judged:
+        // a string where both say collection, a number among its strings.
+        let mismatches: Vec<_> = findings(&pages)
+            .into_iter()
+            .filter(|(code, _)| *code == "example-type-mismatch")
+            .collect();
+        assert_eq!(
+            mismatches,
+            vec![
+                ("example-type-mismatch", "\"c\"".to_string()),
+                ("example-type-mismatch", "1".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_string_for_a_boolean_is_a_type_finding_at_the_request_not_an_echo() {
+        let thing = resource(
+            "thing",
+            "|distribute|Boolean|Whether.|",
+            "{\n  \"distribute\": true\n}",
+        );
+        let api = create(
+            "thing",
+            "{\n  \"distribute\": \"false\"\n}",
+            "{\n  \"distribute\": false\n}",
+        );
+        assert_eq!(
+            findings(&[("resources/thing.md", &thing), ("api/create.md", &api)]),
+            vec![("example-type-mismatch", "\"false\"".to_string())]
         );
     }
 }

@@ -9,14 +9,14 @@ use graphdoc_model::{JsonValue, Page, PageFormat, PageKind, ProblemKind, Span};
 const REQUIRED_KEYS: [&str; 4] = ["title", "description", "author", "doc_type"];
 
 /// The page-frame rules, for markdown pages.
-pub(super) fn check(_ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
     // Rendered text pages lost their front matter and markup when rendered:
     // nothing here can be judged on them.
     if page.format != PageFormat::Markdown {
         return;
     }
     metadata_missing(page, out);
-    title_mismatch(page, out);
+    title_mismatch(ctx, page, out);
     missing_sections(page, out);
 }
 
@@ -92,7 +92,7 @@ fn metadata_missing(page: &Page, out: &mut Vec<Diagnostic>) {
 /// - other pages: camelCase identifiers. Both name some and share none, or
 ///   one side names a type only by a truncated tail of the other side's
 ///   identifier ("responsibilities" for `personResponsibility`).
-fn title_mismatch(page: &Page, out: &mut Vec<Diagnostic>) {
+fn title_mismatch(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
     let Some(title) = page.front_matter_value("title") else {
         return;
     };
@@ -104,6 +104,18 @@ fn title_mismatch(page: &Page, out: &mut Vec<Diagnostic>) {
     let Some((in_title, in_h1)) = differing_names(page.kind, t, h) else {
         return;
     };
+    // Only the words one side has and the other lacks can name the thing
+    // each side is about ("List" on both sides names no relationship).
+    let (title_words, h1_words) = (words(t), words(h));
+    let (title_only, h1_only) = (
+        only_in(&title_words, &h1_words),
+        only_in(&h1_words, &title_words),
+    );
+    if names_a_relationship(ctx, &title_only, &h1_only)
+        || names_a_relationship(ctx, &h1_only, &title_only)
+    {
+        return;
+    }
     let in_title = if in_title.is_empty() {
         t.to_string()
     } else {
@@ -118,6 +130,32 @@ fn title_mismatch(page: &Page, out: &mut Vec<Diagnostic>) {
         .with_label(format!("does not name `{in_h1}`"))
         .with_note(format!("the H1 is `{h}`")),
     );
+}
+
+/// The words of `a` that `b` does not have (in either number).
+fn only_in<'w>(a: &[&'w str], b: &[&str]) -> Vec<&'w str> {
+    a.iter()
+        .copied()
+        .filter(|w| !b.iter().any(|o| same_word(w, o)))
+        .collect()
+}
+
+/// Whether a word of `one` names a property of some type (in either number)
+/// whose type a word of `other` names: "List endpoints" and "List
+/// printServiceEndpoints" both name `printService.endpoints`, a
+/// `printServiceEndpoint` collection.
+fn names_a_relationship(ctx: &Ctx, one: &[&str], other: &[&str]) -> bool {
+    ctx.corpus
+        .types
+        .iter()
+        .flat_map(|t| &t.properties)
+        .any(|p| {
+            one.iter().any(|w| same_word(w, &p.name.value))
+                && other.iter().any(|w| {
+                    let target = p.type_ref.name.rsplit('.').next().unwrap_or_default();
+                    !target.is_empty() && same_word(w, target)
+                })
+        })
 }
 
 /// The names that differ (title side, H1 side), or `None` when the title and
@@ -500,6 +538,21 @@ mod tests {
         assert_eq!(
             findings(&[("a.md", &text)]),
             vec![("title-mismatch", "\"List schedulingGroups\"".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_relationship_and_its_type_name_the_same_thing() {
+        let owner = "---\ntitle: \"printer resource type\"\ndescription: \"A printer.\"\nauthor: \"someone\"\ndoc_type: resourcePageType\n---\n\n# printer resource type\n\nNamespace: microsoft.graph\n\nA printer.\n\n## Relationships\n\n|Relationship|Type|Description|\n|:---|:---|:---|\n|taskTriggers|[printTaskTrigger](printtasktrigger.md) collection|Triggers.|\n";
+        let get = api("Get taskTrigger", "Get printTaskTrigger");
+        assert_eq!(
+            findings(&[("resources/printer.md", owner), ("api/a.md", &get)]),
+            vec![]
+        );
+        // Without the relationship the two names differ.
+        assert_eq!(
+            findings(&[("api/a.md", &get)]),
+            vec![("title-mismatch", "\"Get taskTrigger\"".to_string())]
         );
     }
 

@@ -308,10 +308,21 @@ fn example_paths(page: &Page, out: &mut Vec<Diagnostic>) {
     }
     // Built on the first example that calls Graph: many pages have none.
     let mut patterns: Option<Vec<Pattern>> = None;
+    // A page without an Example heading that gives each scenario a section
+    // of its own ("List a site's drives", `GET /sites/{siteId}/drives`)
+    // declares a path with every bare-path request block.
+    let first_example_heading = page
+        .headings
+        .iter()
+        .find(|h| introduces_example(&h.text.value))
+        .map_or(u32::MAX, |h| h.text.span.line);
     for example in &page.examples {
         let Some(RequestLine { url, path, .. }) = request_line(example) else {
             continue;
         };
+        if url.value.starts_with('/') && url.span.line < first_example_heading {
+            continue;
+        }
         let patterns = patterns.get_or_insert_with(|| {
             let mut all = Vec::with_capacity(2 * page.operations.len());
             for op in &page.operations {
@@ -354,6 +365,21 @@ fn example_paths(page: &Page, out: &mut Vec<Diagnostic>) {
             .with_note(format!("declared: {}{more}", shown.join(", "))),
         );
     }
+}
+
+/// A heading over an example: "Examples", "Example 2: ...", "Request",
+/// "Response 1" (not "Request body" or "HTTP request").
+fn introduces_example(heading: &str) -> bool {
+    let h = heading.trim().to_ascii_lowercase();
+    let numbered = |word: &str| {
+        h.strip_prefix(word).is_some_and(|rest| {
+            rest.trim_start()
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_ascii_digit())
+        })
+    };
+    h.contains("example") || numbered("request") || numbered("response")
 }
 
 /// The parts of an example's request line the path rules read.
@@ -428,12 +454,27 @@ fn versions(page: &Page, out: &mut Vec<Diagnostic>) {
         };
         out.push(d);
     }
-    let beta_page = page
+    let disclaimer = page
         .includes
         .iter()
-        .any(|i| contains_ci(&i.name, "beta-disclaimer"));
+        .find(|i| contains_ci(&i.name, "beta-disclaimer"));
+    let beta_page = disclaimer.is_some();
     let betas = votes.iter().filter(|(_, m)| *m == Some("beta")).count();
     let v1s = votes.iter().filter(|(_, m)| *m == Some("v1.0")).count();
+    // Every example calls v1.0 under a beta disclaimer: the disclaimer is
+    // the odd one out (a v1.0 page that copied it), reported once, there.
+    if let (Some(include), 0, 1..) = (disclaimer, betas, v1s) {
+        out.push(
+            Diagnostic::new(
+                Code::ApiVersionSegment,
+                include.span.clone(),
+                "the page carries the beta disclaimer, but every example calls `v1.0`",
+            )
+            .with_label("beta disclaimer")
+            .with_note(format!("{v1s} of {v1s} examples call `v1.0`")),
+        );
+        return;
+    }
     // The page's version: the beta disclaimer says beta; otherwise the
     // version most examples mean (on a tie, the first example's).
     let page_version = if beta_page {
@@ -661,6 +702,36 @@ mod tests {
     }
 
     #[test]
+    fn scenario_sections_declare_their_bare_paths() {
+        let scenario = |h2: &str, path: &str| {
+            format!("## {h2}\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"{h2}\" }} -->\n```http\nGET {path}\n```\n\n")
+        };
+        let head = page(
+            "GET /groups/{groupId}/drives",
+            "GET /groups/{groupId}/drives",
+        );
+        let (head, _) = head.split_once("## HTTP request").unwrap_or_default();
+        let drives = format!(
+            "{head}{}{}",
+            scenario(
+                "List a group's drives\n\n### HTTP request",
+                "/groups/{groupId}/drives"
+            ),
+            scenario("List the current user's drives", "/me/drives"),
+        );
+        assert_eq!(check_pages(&[("a.md", &drives)]), vec![]);
+        // Under an Example heading a bare path is a call like any other.
+        let example = format!(
+            "{drives}## Examples\n\n{}",
+            scenario("Request", "/me/items")
+        );
+        assert_eq!(
+            check_pages(&[("a.md", &example)]),
+            vec![("example-path-mismatch", "/me/items".to_string())]
+        );
+    }
+
+    #[test]
     fn example_paths_match_leniently_where_graph_is_lenient() {
         let cases = [
             ("GET /users/{id | userPrincipalName}/profile/skills", "GET https://graph.microsoft.com/v1.0/users/42/profile/skills?$top=2"),
@@ -714,12 +785,22 @@ mod tests {
             "Does something.\n\n## Permissions",
             "[!INCLUDE [beta-disclaimer](../includes/beta-disclaimer.md)]\n\n## Permissions",
         );
+        // Every example calls v1.0: the disclaimer is what disagrees.
         assert_eq!(
             check_pages(&[("a.md", &text)]),
-            vec![("api-version-segment", "v1.0".to_string())]
+            vec![(
+                "api-version-segment",
+                "[!INCLUDE [beta-disclaimer](../includes/beta-disclaimer.md)]".to_string()
+            )]
         );
         let beta = text.replace("/v1.0/", "/beta/");
         assert_eq!(check_pages(&[("a.md", &beta)]), vec![]);
+        // With a beta example beside it, the v1.0 one is the odd one out.
+        let more = "\n<!-- { \"blockType\": \"request\", \"name\": \"more\" } -->\n```http\nGET https://graph.microsoft.com/beta/me/profile/skills\n```\n";
+        assert_eq!(
+            check_pages(&[("a.md", &format!("{text}{more}"))]),
+            vec![("api-version-segment", "v1.0".to_string())]
+        );
     }
 
     #[test]

@@ -12,7 +12,19 @@ pub(super) fn check(page: &Page, out: &mut Vec<Diagnostic>) {
     };
     match perms.order {
         PermissionOrder::MostToLeast => {
-            if let Some(span) = &perms.order_span {
+            // A table whose every row grants one scope has no order to get
+            // wrong; rows still to be written ("TODO: Determine scopes")
+            // will have one.
+            let ordered = perms.rows.iter().any(|row| {
+                let raw = &row.raw.value;
+                row.scopes
+                    .iter()
+                    .map(|c| scope_names(&c.value))
+                    .sum::<usize>()
+                    > 1
+                    || super::contains_ci(raw, "todo")
+            });
+            if let (true, Some(span)) = (ordered, &perms.order_span) {
                 out.push(
                     Diagnostic::new(
                         Code::PermissionsOrder,
@@ -94,6 +106,14 @@ fn split_scopes(value: &str) -> Vec<(&str, std::ops::Range<usize>)> {
     out
 }
 
+/// How many scope names a scope cell lists (`Not supported.` lists none).
+fn scope_names(value: &str) -> usize {
+    split_scopes(value)
+        .iter()
+        .filter(|(name, _)| !name.ends_with('.'))
+        .count()
+}
+
 /// `broad` grants everything `narrow` does and more, by the naming scheme
 /// of Graph scopes (`Resource.Access[.Constraint]`).
 fn includes(broad: &str, narrow: &str) -> bool {
@@ -152,6 +172,24 @@ mod tests {
                 "permissions-order",
                 "Permissions (from most to least privileged)".to_string()
             )]
+        );
+    }
+
+    #[test]
+    fn most_to_least_matters_only_where_a_row_has_an_order() {
+        let header = "Permissions (from most to least privileged)".to_string();
+        // One scope per row: nothing to order.
+        assert_eq!(
+            findings("from most to least privileged", "User.ReadWrite.All"),
+            vec![]
+        );
+        // Scopes still to be written will be written in the stated order.
+        assert_eq!(
+            findings(
+                "from most to least privileged",
+                "**TODO: Determine scopes **"
+            ),
+            vec![("permissions-order", header)]
         );
     }
 

@@ -58,7 +58,11 @@ pub(super) fn comment(
             let serde_json::Value::Object(raw) = parsed.node.to_serde() else {
                 return;
             };
-            let odata = parsed.node.get("@odata.type").and_then(|n| {
+            // `@type` is the older spelling of the key (the OneDrive and
+            // SharePoint pages still use it, in resource, request and
+            // response annotations alike); `@odata.type` wins when both are there.
+            let odata = ["@odata.type", "@type"].iter().find_map(|key| {
+                let n = parsed.node.get(key)?;
                 n.as_str()
                     .map(|s| Spanned::new(s.to_string(), n.span.clone()))
             });

@@ -109,15 +109,17 @@ fn append(acc: &mut Spanned<String>, text: &str, span: &graphdoc_model::Span) {
     acc.value.push_str(text);
 }
 
-/// "Inherits from [x](x.md)" (or plain "Inherits from x.") in a paragraph.
+/// "Inherits from [x](x.md)" (or plain "Inherits from x.") in a paragraph,
+/// or "A subclass of [x](x.md)" (with a link only: "a subclass of the
+/// ..." names no type).
 fn base_type(src: &SourceText, inline: &Inline) -> Option<Spanned<String>> {
     let span = inline.span.as_ref()?;
     let raw = src.slice(span.start as usize, span.end as usize);
-    let at = first_phrase_end(
-        raw,
-        &["inherits from", "derives from", "derived from"],
-        "from",
-    )?;
+    let phrases = ["inherits from", "derives from", "derived from"];
+    let (at, plain_word_ok) = match first_phrase_end(raw, &phrases, "from") {
+        Some(at) => (at, true),
+        None => (first_phrase_end(raw, &["subclass of"], "of")?, false),
+    };
     let after = span.start as usize + at;
     if let Some(link) = inline.links.iter().find(|l| l.span.start as usize >= after) {
         let gap = src.slice(after, link.span.start as usize);
@@ -127,6 +129,9 @@ fn base_type(src: &SourceText, inline: &Inline) -> Option<Spanned<String>> {
                 link.span.clone(),
             ));
         }
+    }
+    if !plain_word_ok {
+        return None;
     }
     let rest = &raw[at..];
     let lead = rest.len() - rest.trim_start().len();
