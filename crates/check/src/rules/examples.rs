@@ -484,7 +484,7 @@ impl Walker<'_, '_> {
         if possible.iter().any(|p| p.value == s) {
             return;
         }
-        if placeholder(s).is_some() && !key_names_a_type(key) {
+        if is_type_placeholder(key, s) {
             self.placeholder(key, node, s);
             return;
         }
@@ -581,9 +581,7 @@ impl Walker<'_, '_> {
     /// A value with no documented type: only placeholders can be told.
     fn untyped(&mut self, key: &str, node: &JsonNode) {
         match &node.value {
-            JsonValue::String(s) if placeholder(s).is_some() && !key_names_a_type(key) => {
-                self.placeholder(key, node, s)
-            }
+            JsonValue::String(s) if is_type_placeholder(key, s) => self.placeholder(key, node, s),
             JsonValue::Object { .. } => self.object(node, None),
             JsonValue::Array { items, .. } => items.iter().for_each(|i| self.untyped(key, i)),
             _ => {}
@@ -614,6 +612,13 @@ fn shape_disputed(ctx: &Ctx, row: &Property) -> bool {
         Some(JsonValue::Array { .. }) => !row.type_ref.collection,
         Some(_) => row.type_ref.collection,
     }
+}
+
+/// A type-name placeholder for a free value of `key`: `"String"` is one,
+/// unless the key names a type (`"type": "String"`); `"date-value"` for
+/// `date` is the `<key>-value` convention, like `"id-value"` for `id`.
+fn is_type_placeholder(key: &str, s: &str) -> bool {
+    placeholder(s).is_some() && !key_names_a_type(key) && !is_name_placeholder(key, s)
 }
 
 /// `"visibility": "visibility-value"`: the generated stand-in for a value.
@@ -810,6 +815,21 @@ mod tests {
             &[("resources/site.md", &site), ("api/get.md", &api)],
         );
         assert_eq!(unknown, vec![("unknown-property", "\"extra\"".to_string())]);
+    }
+
+    #[test]
+    fn a_key_value_placeholder_is_not_a_type_name() {
+        let api = get(
+            "site",
+            "{\n  \"name\": \"a\",\n  \"error\": {\n    \"code\": \"x\",\n    \"message\": \"y\",\n    \"innerError\": {\n      \"date\": \"date-value\",\n      \"when\": \"date-value\"\n    }\n  }\n}",
+        );
+        assert_eq!(
+            findings_of(
+                "placeholder-value",
+                &[("resources/site.md", &site()), ("api/get.md", &api)]
+            ),
+            vec![("placeholder-value", "\"date-value\"".to_string())]
+        );
     }
 
     #[test]

@@ -102,10 +102,25 @@ pub(super) fn canonical(path: &str) -> String {
         };
         let inner = &rest[open + 1..close];
         if !is_arguments(inner) {
-            if !out.ends_with('/') {
-                out.push('/');
+            // `/teams/(team-id)/...`: a parameter name in parentheses as a
+            // segment of its own is `{team-id}` misspelt, not a key.
+            let own_segment = out.ends_with('/');
+            let name = inner.trim();
+            let is_name = !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                && name.bytes().any(|b| b.is_ascii_alphabetic());
+            if own_segment && is_name {
+                out.push('{');
+                out.push_str(name);
+                out.push('}');
+            } else {
+                if !own_segment {
+                    out.push('/');
+                }
+                out.push_str(name.trim_matches(['\'', '"']));
             }
-            out.push_str(inner.trim().trim_matches(['\'', '"']));
         }
         rest = &rest[close + 1..];
     }
@@ -370,5 +385,18 @@ mod tests {
         assert_eq!(aliased("/drive/root:/a:"), "/me/drive/items/root:/a:");
         assert_eq!(canonical("users('x')/"), "/users/x");
         assert_eq!(canonical("//"), "/");
+    }
+
+    #[test]
+    fn keys_in_parentheses_become_segments() {
+        assert_eq!(canonical("/users('a@b.com')/x"), "/users/a@b.com/x");
+        assert_eq!(canonical("/worksheets({id})/x"), "/worksheets/{id}/x");
+        assert_eq!(canonical("/range(address='A1')"), "/range");
+        // A parameter name in parentheses as a segment of its own.
+        assert_eq!(
+            canonical("/teams/(team-id)/channels/{channel-id}"),
+            "/teams/{team-id}/channels/{channel-id}"
+        );
+        assert_eq!(canonical("/items/(1234)"), "/items/1234");
     }
 }
