@@ -343,9 +343,45 @@ fn camel_parts(id: &str) -> Vec<&str> {
 
 /// Two words name the same thing: equal ignoring case and plural drift.
 fn same_word(a: &str, b: &str) -> bool {
-    let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
-    let vb = variants(&b);
-    variants(&a).iter().any(|v| vb.contains(v))
+    // Compared in place: this runs for every property of every type when a
+    // title and its H1 differ, and must not allocate. A reading is at most
+    // two bytes shorter than its word and keeps its first byte (words of
+    // four bytes or more): most pairs are told apart before any reading.
+    if a.len().abs_diff(b.len()) > 2 {
+        return false;
+    }
+    if let (4.., 4.., Some(x), Some(y)) = (a.len(), b.len(), a.bytes().next(), b.bytes().next()) {
+        if !x.eq_ignore_ascii_case(&y) {
+            return false;
+        }
+    }
+    let same = |(a, x): (&str, &str), (b, y): (&str, &str)| {
+        a.len() + x.len() == b.len() + y.len()
+            && a.bytes()
+                .chain(x.bytes())
+                .zip(b.bytes().chain(y.bytes()))
+                .all(|(p, q)| p.eq_ignore_ascii_case(&q))
+    };
+    let (ra, rb) = (readings(a), readings(b));
+    ra.iter()
+        .flatten()
+        .any(|&x| rb.iter().flatten().any(|&y| same(x, y)))
+}
+
+/// The readings of [`variants`] as (stem, ending) pairs, without copying.
+fn readings(w: &str) -> [Option<(&str, &'static str)>; 4] {
+    let ies = w.len().checked_sub(3).filter(|&i| w.is_char_boundary(i));
+    let es = w.len().checked_sub(2).filter(|&i| w.is_char_boundary(i));
+    let s = w.len().checked_sub(1).filter(|&i| w.is_char_boundary(i));
+    [
+        Some((w, "")),
+        ies.filter(|&i| w[i..].eq_ignore_ascii_case("ies"))
+            .map(|i| (&w[..i], "y")),
+        es.filter(|&i| w[i..].eq_ignore_ascii_case("es"))
+            .map(|i| (&w[..i], "")),
+        s.filter(|&i| w[i..].eq_ignore_ascii_case("s") && !w[..i].ends_with(['s', 'S']))
+            .map(|i| (&w[..i], "")),
+    ]
 }
 
 /// A lower-case word and its singular readings (`policies` -> `policy`,
@@ -539,6 +575,42 @@ mod tests {
             findings(&[("a.md", &text)]),
             vec![("title-mismatch", "\"List schedulingGroups\"".to_string())]
         );
+    }
+
+    #[test]
+    fn same_word_agrees_with_variants() {
+        let words = [
+            "policy",
+            "policies",
+            "Policies",
+            "address",
+            "addresses",
+            "user",
+            "users",
+            "Users",
+            "class",
+            "classes",
+            "s",
+            "es",
+            "ies",
+            "y",
+            "bus",
+            "buses",
+            "status",
+            "statuses",
+            "é",
+            "cafés",
+            "taskTriggers",
+            "tasktrigger",
+        ];
+        for a in words {
+            for b in words {
+                let (la, lb) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+                let vb = variants(&lb);
+                let expected = variants(&la).iter().any(|v| vb.contains(v));
+                assert_eq!(same_word(a, b), expected, "{a} / {b}");
+            }
+        }
     }
 
     #[test]
