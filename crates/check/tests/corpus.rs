@@ -12,7 +12,7 @@ const PINNED: &[(&str, usize)] = &[
     ("conflicting-definition", 3),
     ("content-length-mismatch", 170),
     ("empty-description", 14),
-    ("example-path-mismatch", 47),
+    ("example-path-mismatch", 39),
     ("example-type-mismatch", 43),
     ("invalid-enum-value", 24),
     ("invalid-json", 11),
@@ -23,7 +23,7 @@ const PINNED: &[(&str, usize)] = &[
     ("parse-problem", 4),
     ("path-convention", 29),
     ("permissions-order", 14),
-    ("placeholder-value", 553),
+    ("placeholder-value", 564),
     ("request-response-mismatch", 21),
     ("response-type-mismatch", 4),
     ("timestamp-order", 272),
@@ -31,7 +31,7 @@ const PINNED: &[(&str, usize)] = &[
     ("todo-placeholder", 8),
     ("type-name-leak", 8),
     ("type-spelling", 709),
-    ("unknown-property", 218),
+    ("unknown-property", 211),
     ("unknown-type", 2),
 ];
 
@@ -72,7 +72,7 @@ fn v1_corpus_counts_per_code() {
         assert_eq!(is_found, expected, "reviewed as {line}");
         read += 1;
     }
-    assert!(read >= 129, "reviewed.txt holds {read} findings");
+    assert!(read >= 209, "reviewed.txt holds {read} findings");
     let found: BTreeMap<&str, usize> = report
         .summary
         .by_code

@@ -235,6 +235,12 @@ fn base_types_are_read_from_the_ways_pages_name_them() {
         base("A subclass of [educationResource](educationresource.md)."),
         base_of("educationResource")
     );
+    assert_eq!(
+        base(
+            "This creates a subclass from [educationAssignmentGrade](educationassignmentgrade.md)."
+        ),
+        base_of("educationAssignmentGrade")
+    );
     // "Subclass of" names its base only with a link.
     assert_eq!(base("A subclass of the resource above."), None);
     assert_eq!(base("Inherits from entity."), base_of("entity"));

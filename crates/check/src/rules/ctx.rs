@@ -1,9 +1,11 @@
 //! [`Ctx`]: the corpus and the indexes the page rules share.
 use super::hash::{FastMap, FastSet};
+use super::templates::{matches, operation_patterns};
 use super::{all_properties, join_normalized, normalize_path, parent};
-use graphdoc_model::{Corpus, Page, PageKind, Span, TypeDef};
+use graphdoc_model::{short_type_name, Corpus, Page, PageKind, Span, TypeDef};
 use rayon::prelude::*;
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// What the rules share: the corpus and indexes built once per run.
 pub struct Ctx<'a> {
@@ -23,6 +25,12 @@ pub struct Ctx<'a> {
     dirs: FastSet<String>,
     /// Every type name any page uses in a type cell, lower-cased.
     referenced_types: FastSet<String>,
+    /// (property name, its type's short name lower-cased) -> the indexes of
+    /// the types that have such a property; built on first use.
+    holders: OnceLock<FastMap<(String, String), Vec<usize>>>,
+    /// Every operation's path template, lower-cased, with its page and
+    /// operation indexes; built on first use.
+    templates: OnceLock<Vec<(usize, usize, String)>>,
 }
 
 /// The input pages at one normalised path: usually one, but an input may
@@ -58,7 +66,82 @@ impl<'a> Ctx<'a> {
             pages,
             dirs,
             referenced_types,
+            holders: OnceLock::new(),
+            templates: OnceLock::new(),
         }
+    }
+
+    /// Whether a type other than `ty` has a property named `key` of type
+    /// `ty` (`message.singleValueExtendedProperties` holds
+    /// `singleValueLegacyExtendedProperty` items).
+    pub fn held_by_another(&self, key: &str, ty: &TypeDef) -> bool {
+        let holders = self.holders.get_or_init(|| {
+            let mut map: FastMap<(String, String), Vec<usize>> = FastMap::default();
+            for (i, t) in self.corpus.types.iter().enumerate() {
+                for p in &t.properties {
+                    let target = short_type_name(&p.type_ref.name).to_ascii_lowercase();
+                    map.entry((p.name.value.clone(), target))
+                        .or_default()
+                        .push(i);
+                }
+            }
+            map
+        });
+        let wanted = (key.to_string(), ty.name.to_ascii_lowercase());
+        holders.get(&wanted).is_some_and(|owners| {
+            owners
+                .iter()
+                .any(|&i| !std::ptr::eq(&self.corpus.types[i], ty))
+        })
+    }
+
+    /// Whether a page other than `page` declares `method` on a path one of
+    /// `readings` (an example path's [`super::templates::readings`]) matches.
+    /// A scan, not an index (asked for a few dozen examples per corpus):
+    /// only templates that hold the path's last literal segment become
+    /// patterns.
+    pub fn declared_elsewhere(&self, page: &Page, method: &str, readings: &[String]) -> bool {
+        // Each reading's last literal segment (values such as ids are
+        // `{x}` in a template), with its slash: a template that lacks it
+        // cannot match and is never made a pattern.
+        let literals: Option<Vec<String>> = readings
+            .iter()
+            .map(|r| {
+                r.rsplit('/')
+                    .find(|seg| !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_alphabetic()))
+                    .map(|seg| format!("/{seg}"))
+            })
+            .collect();
+        let templates = self.templates.get_or_init(|| {
+            let pages = self.corpus.pages.iter().enumerate();
+            pages
+                .flat_map(|(i, p)| {
+                    p.operations
+                        .iter()
+                        .enumerate()
+                        .map(move |(o, op)| (i, o, op))
+                })
+                .map(|(i, o, op)| (i, o, op.path.template.value.to_ascii_lowercase()))
+                .collect()
+        });
+        let finders: Option<Vec<memchr::memmem::Finder>> = literals
+            .as_ref()
+            .map(|ls| ls.iter().map(memchr::memmem::Finder::new).collect());
+        templates
+            .iter()
+            .filter(|&&(i, _, _)| !std::ptr::eq(&self.corpus.pages[i], page))
+            .filter(|(_, _, lower)| {
+                finders
+                    .as_ref()
+                    .is_none_or(|fs| fs.iter().any(|f| f.find(lower.as_bytes()).is_some()))
+            })
+            .map(|&(i, o, _)| &self.corpus.pages[i].operations[o])
+            .filter(|op| op.method.value.eq_ignore_ascii_case(method))
+            .any(|op| {
+                operation_patterns(&op.path.template.value)
+                    .iter()
+                    .any(|pattern| readings.iter().any(|r| matches(pattern, r)))
+            })
     }
 
     /// [`normalize_path`] of `path`, looked up rather than computed when

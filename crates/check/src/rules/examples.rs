@@ -4,7 +4,7 @@ mod echo;
 mod length;
 
 use super::values::{fits_primitive, key_names_a_type, kind_name, placeholder, timestamp};
-use super::Ctx;
+use super::{starts_with_ci, Ctx};
 use crate::{Code, Diagnostic};
 use graphdoc_model::{
     short_type_name, HttpMessage, JsonNode, JsonValue, Page, Property, TypeDef, TypeKind,
@@ -12,13 +12,21 @@ use graphdoc_model::{
 };
 
 pub(super) fn check(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
-    let request_type = page.request_type().and_then(|t| ctx.type_named(&t));
+    let request_link = page
+        .request_body
+        .as_ref()
+        .and_then(|b| b.type_link.as_ref());
+    let request_name = page.request_type();
+    let response_link = page.response.as_ref().and_then(|r| r.type_link.as_ref());
     let (response_name, response_collection) = page.response_type();
     let first_response = page.examples.iter().position(|e| e.response.is_some());
     for (i, example) in page.examples.iter().enumerate() {
         if let Some(req) = &example.request {
             message_checks(req, out);
             if let Some(json) = req.body.as_ref().and_then(|b| b.json.as_ref()) {
+                let request_type = request_name
+                    .as_deref()
+                    .and_then(|name| prose_type(ctx, page, name, request_link, json));
                 let walker = Walker {
                     ctx,
                     out: &mut *out,
@@ -39,32 +47,101 @@ pub(super) fn check(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
                 out,
             );
             if let Some(json) = resp.body.as_ref().and_then(|b| b.json.as_ref()) {
-                let declared = resp
-                    .annotation
-                    .as_ref()
-                    .and_then(|a| a.odata_type.as_ref())
-                    .and_then(|t| ctx.type_named(&t.value))
-                    .or_else(|| response_name.as_deref().and_then(|n| ctx.type_named(n)));
-                let walker = Walker {
+                // `Collection(microsoft.graph.driveItem)` names the items.
+                let annotated = resp.annotation.as_ref().and_then(|a| a.odata_type.as_ref());
+                let declared = annotated
+                    .and_then(|t| ctx.type_named(&short_type_name(&t.value)))
+                    .or_else(|| {
+                        let name = response_name.as_deref()?;
+                        prose_type(ctx, page, name, response_link, json)
+                    });
+                let mut walker = Walker {
                     ctx,
                     out: &mut *out,
                 };
                 let items = response_collection
-                    || resp.annotation.as_ref().is_some_and(|a| a.is_collection);
+                    || resp.annotation.as_ref().is_some_and(|a| a.is_collection)
+                    || annotated.is_some_and(|t| {
+                        starts_with_ci(t.value.trim_start_matches('#'), "collection(")
+                    });
                 // Collections come as `{"value": [...]}`; some pages wrap a
                 // single entity the same way.
                 let wrapped = json.get("value").filter(|_| {
                     items
                         || declared.is_some_and(|t| ctx.corpus.find_property(t, "value").is_none())
                 });
+                // A response is the declared type, never the request's
+                // parameters (which `root` reads for an action's body).
                 match wrapped {
                     Some(value) => walker.items(page, value, declared),
-                    None => walker.root(page, json, declared),
+                    None => walker.object(json, declared),
                 }
             }
         }
         echo::echo_check(example, out);
     }
+}
+
+/// The type a Request body or Response section's prose names: its link's
+/// text, or the type its link's page defines when the two differ ("a
+/// [message](../resources/chatmessage.md)") and that type fits the body as
+/// well or better (no more of its keys undocumented); none when the body is
+/// a resource that holds the named type in a property.
+fn prose_type<'a>(
+    ctx: &Ctx<'a>,
+    page: &Page,
+    name: &str,
+    link: Option<&graphdoc_model::Link>,
+    json: &JsonNode,
+) -> Option<&'a TypeDef> {
+    let named = ctx.type_named(name);
+    let target = link
+        .filter(|l| l.text.trim_matches(['*', '`']).eq_ignore_ascii_case(name))
+        .and_then(|l| ctx.linked_page(page, &l.target))
+        .and_then(|p| p.defined_type_name())
+        .and_then(|t| ctx.type_named(&t.value));
+    let body = json.get("value").unwrap_or(json);
+    let body = match &body.value {
+        JsonValue::Array { items, .. } => items.first().unwrap_or(body),
+        _ => body,
+    };
+    let JsonValue::Object { members, .. } = &body.value else {
+        return named.or(target);
+    };
+    let undocumented = |ty: &'a TypeDef| {
+        let chain = ctx.corpus.type_with_ancestors(ty);
+        members
+            .iter()
+            .filter(|m| !m.key.value.contains('@'))
+            .filter(move |m| {
+                let key = m.key.value.as_str();
+                !chain
+                    .iter()
+                    .any(|t| t.properties.iter().any(|p| p.name.value == key))
+            })
+    };
+    let chosen = match (named, target) {
+        // On a tie the page the writer linked wins over the label.
+        (Some(n), Some(t)) if !std::ptr::eq(n, t) => {
+            if undocumented(t).count() <= undocumented(n).count() {
+                t
+            } else {
+                n
+            }
+        }
+        (n, t) => n.or(t)?,
+    };
+    // "Provide each [singleValueLegacyExtendedProperty] in the
+    // singleValueExtendedProperties collection of the resource instance":
+    // a body holding the named type under a property of another type is
+    // that type's instance (a message, an event), not the named type. Any
+    // key may be the holding one: a request table can make it look like the
+    // named type's own.
+    let holder = undocumented(chosen).next().is_some()
+        && members
+            .iter()
+            .any(|m| ctx.held_by_another(&m.key.value, chosen));
+    (!holder).then_some(chosen)
 }
 
 /// invalid-json, content-length-mismatch, timestamp-order.
@@ -322,6 +399,7 @@ struct Walker<'c, 'o> {
 }
 
 impl Walker<'_, '_> {
+    /// A request body: an action's parameters, or an object of `ty`.
     fn root(mut self, page: &Page, json: &JsonNode, ty: Option<&TypeDef>) {
         // An action's body is its parameters, not a type.
         let params: Vec<&graphdoc_model::Parameter> = page
@@ -815,6 +893,60 @@ mod tests {
             &[("resources/site.md", &site), ("api/get.md", &api)],
         );
         assert_eq!(unknown, vec![("unknown-property", "\"extra\"".to_string())]);
+    }
+
+    #[test]
+    fn a_response_is_its_type_not_the_request_parameters() {
+        let policy = resource(
+            "policy",
+            "|isEnabled|Boolean|Whether it is on.|",
+            "{\n  \"isEnabled\": true\n}",
+        );
+        // The request-body table says String (wrongly); the response is a
+        // policy, whose isEnabled is Boolean.
+        let api = create("policy", "{\n  \"isEnabled\": \"true\"\n}", "{\n  \"isEnabled\": true\n}")
+            .replace(
+                "In the request body, supply a JSON representation of a [policy](../resources/policy.md) object.",
+                "|Parameter|Type|Description|\n|:---|:---|:---|\n|isEnabled|String|Whether it is on.|",
+            );
+        assert_eq!(
+            findings_of(
+                "example-type-mismatch",
+                &[("resources/policy.md", &policy), ("api/create.md", &api)]
+            ),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn a_body_holding_the_named_type_is_its_holder() {
+        let prop = resource(
+            "extProp",
+            "|id|String|The id.|\n|value|String|The value.|",
+            "{\n  \"id\": \"string\"\n}",
+        );
+        let event = resource(
+            "event",
+            "|subject|String|The subject.|\n|extProps|[extProp](extprop.md) collection|Extended properties.|",
+            "{\n  \"subject\": \"string\"\n}",
+        );
+        let sent =
+            "{\n  \"subject\": \"Party\",\n  \"extProps\": [{\"id\": \"a\", \"value\": \"b\"}]\n}";
+        let api = create("extProp", sent, "{\n  \"id\": \"a\"\n}");
+        let pages = [
+            ("resources/extprop.md", prop.as_str()),
+            ("resources/event.md", event.as_str()),
+            ("api/create.md", api.as_str()),
+        ];
+        assert_eq!(findings_of("unknown-property", &pages), vec![]);
+        // Without a type that holds it, `subject` is not an extProp's.
+        assert_eq!(
+            findings_of("unknown-property", &[pages[0], pages[2]]),
+            vec![
+                ("unknown-property", "\"subject\"".to_string()),
+                ("unknown-property", "\"extProps\"".to_string())
+            ]
+        );
     }
 
     #[test]

@@ -1,9 +1,7 @@
 //! path-convention, example-path-mismatch and api-version-segment: the
 //! paths a page declares and the URLs its examples call.
 use super::hash::{FastMap, FastSet};
-use super::templates::{
-    aliased, canonical, guid_segments, matches, pattern, readings, without_host, Pattern,
-};
+use super::templates::{guid_segments, matches, operation_patterns, readings, Pattern};
 use super::{contains_ci, find_ascii, split_byte, Ctx};
 use crate::{Code, Diagnostic};
 use graphdoc_model::{Corpus, Example, MessageStart, Operation, Page, Span, Spanned};
@@ -24,7 +22,7 @@ const ROOT_COLLECTIONS: &[(&str, &str)] = &[
 
 /// The per-page path rules: singular root collections and literal ids in
 /// syntax paths, example paths against the declared ones, version segments.
-pub(super) fn check(_ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
     for op in &page.operations {
         if let Some(root) = keyed_root(op) {
             if let Some(plural) = root_plural(root.name) {
@@ -35,7 +33,7 @@ pub(super) fn check(_ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
     for op in &page.operations {
         literal_ids(page, op, out);
     }
-    example_paths(page, out);
+    example_paths(ctx, page, out);
     versions(page, out);
 }
 
@@ -302,7 +300,7 @@ fn owner_and_family(segs: &[&str]) -> Option<(String, String)> {
 
 /// example-path-mismatch: every example request must call one of the
 /// page's declared paths.
-fn example_paths(page: &Page, out: &mut Vec<Diagnostic>) {
+fn example_paths(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
     if page.operations.is_empty() {
         return;
     }
@@ -317,30 +315,37 @@ fn example_paths(page: &Page, out: &mut Vec<Diagnostic>) {
         .find(|h| introduces_example(&h.text.value))
         .map_or(u32::MAX, |h| h.text.span.line);
     for example in &page.examples {
-        let Some(RequestLine { url, path, .. }) = request_line(example) else {
+        let Some(RequestLine {
+            method, url, path, ..
+        }) = request_line(example)
+        else {
             continue;
         };
         if url.value.starts_with('/') && url.span.line < first_example_heading {
             continue;
         }
         let patterns = patterns.get_or_insert_with(|| {
-            let mut all = Vec::with_capacity(2 * page.operations.len());
-            for op in &page.operations {
-                let t = canonical(without_host(&op.path.template.value));
-                let a = aliased(&t);
-                // Most templates have no alias to spell out, and a second
-                // copy of a pattern matches nothing the first does not.
-                all.push(pattern(&t));
-                if a != t {
-                    all.push(pattern(&a));
-                }
-            }
-            all
+            let ops = page.operations.iter();
+            ops.flat_map(|op| operation_patterns(&op.path.template.value))
+                .collect()
         });
-        if readings(path)
+        let readings = readings(path);
+        if readings
             .iter()
             .any(|reading| patterns.iter().any(|p| matches(p, reading)))
         {
+            continue;
+        }
+        // A path of this page extended to one a sibling page documents with
+        // the same method (a range's `format` page updating `format/font`,
+        // which the range font page declares): that page's operation,
+        // shown here on purpose.
+        let extends_own = readings.iter().any(|r| {
+            r.match_indices('/')
+                .skip(1)
+                .any(|(at, _)| patterns.iter().any(|p| matches(p, &r[..at])))
+        });
+        if extends_own && ctx.declared_elsewhere(page, method, &readings) {
             continue;
         }
         let mut declared: Vec<&str> = page
@@ -384,6 +389,8 @@ fn introduces_example(heading: &str) -> bool {
 
 /// The parts of an example's request line the path rules read.
 struct RequestLine<'a> {
+    /// The method, as written.
+    method: &'a str,
     /// The URL as written.
     url: &'a Spanned<String>,
     /// The version segment, for full Graph URLs.
@@ -396,7 +403,11 @@ struct RequestLine<'a> {
 /// hosts (a bot's callback URL) are not Graph calls and are left out.
 fn request_line(example: &Example) -> Option<RequestLine<'_>> {
     let MessageStart::Request {
-        url, version, path, ..
+        method,
+        url,
+        version,
+        path,
+        ..
     } = &example.request.as_ref()?.start
     else {
         return None;
@@ -408,6 +419,7 @@ fn request_line(example: &Example) -> Option<RequestLine<'_>> {
         }
     }
     Some(RequestLine {
+        method: method.value.as_str(),
         url,
         version: version.as_ref(),
         path: path.as_str(),
@@ -698,6 +710,36 @@ mod tests {
                 "example-path-mismatch",
                 "https://graph.microsoft.com/beta/me/profile/skills".to_string()
             )]
+        );
+    }
+
+    #[test]
+    fn an_extended_path_a_sibling_page_declares_is_its_operation() {
+        let format = page(
+            "PATCH /me/range/format",
+            "PATCH https://graph.microsoft.com/v1.0/me/range/format/font",
+        );
+        let font = page(
+            "PATCH /me/range/format/font",
+            "PATCH https://graph.microsoft.com/v1.0/me/range/format/font",
+        );
+        assert_eq!(
+            check_pages(&[("format.md", &format), ("font.md", &font)]),
+            vec![]
+        );
+        // Alone, or declared with another method, it is a finding.
+        let url = "https://graph.microsoft.com/v1.0/me/range/format/font".to_string();
+        assert_eq!(
+            check_pages(&[("format.md", &format)]),
+            vec![("example-path-mismatch", url.clone())]
+        );
+        let get_font = font.replace("PATCH /me/range/format/font", "GET /me/range/format/font");
+        assert_eq!(
+            check_pages(&[("format.md", &format), ("font.md", &get_font)])
+                .into_iter()
+                .filter(|(code, _)| *code == "example-path-mismatch")
+                .collect::<Vec<_>>(),
+            vec![("example-path-mismatch", url)]
         );
     }
 

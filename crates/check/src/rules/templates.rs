@@ -17,12 +17,33 @@ pub(super) fn readings(path: &str) -> Vec<String> {
     } else {
         vec![plain(&written), plain(&aliased), written, aliased]
     };
+    // A drive item addressed by path is the item its key would name:
+    // `/drive/items/root:/a/b.txt:/content` calls `/drive/items/{id}/content`.
+    if let Some(by_key) = item_by_key(&out[out.len() - 1]) {
+        out.push(by_key);
+    }
     out.sort();
     out.dedup();
     for reading in &mut out {
         reading.make_ascii_lowercase();
     }
     out
+}
+
+/// `.../items/X:/path:/rest` as `.../items/X/rest` (`X` is `root` or a key),
+/// or `None` when the path addresses no item by path.
+fn item_by_key(path: &str) -> Option<String> {
+    let items = find_ascii(path, "/items/")? + "/items/".len();
+    let rest = &path[items..];
+    let open = rest.find(":/")?;
+    // The segment before `:` is the item the path starts from.
+    if rest[..open].contains('/') {
+        return None;
+    }
+    let after = &rest[open + 2..];
+    let close = after.find(':')?;
+    let tail = &after[close + 1..];
+    Some(format!("{}{}{tail}", &path[..items], &rest[..open]))
 }
 
 /// A canonical path without type-cast segments and a trailing `/$count`.
@@ -55,11 +76,14 @@ fn plain(path: &str) -> String {
 pub(super) fn aliased(canonical: &str) -> String {
     let mut out = String::with_capacity(canonical.len() + 12);
     let mut previous: Option<&str> = None;
+    let mut before_previous: Option<&str> = None;
     for (i, seg) in split_byte(canonical, b'/')
         .filter(|s| !s.is_empty())
         .enumerate()
     {
-        let after_drive = previous.is_some_and(|p| p.eq_ignore_ascii_case("drive"));
+        // `/drive/root` and `/drives/{id}/root` are both a drive's root item.
+        let after_drive = previous.is_some_and(|p| p.eq_ignore_ascii_case("drive"))
+            || before_previous.is_some_and(|p| p.eq_ignore_ascii_case("drives"));
         match seg {
             s if s.eq_ignore_ascii_case("me") => out.push_str("/users/me"),
             s if i == 0 && s.eq_ignore_ascii_case("drive") => out.push_str("/me/drive"),
@@ -72,6 +96,7 @@ pub(super) fn aliased(canonical: &str) -> String {
                 out.push_str(s);
             }
         }
+        before_previous = previous;
         previous = Some(seg);
     }
     if out.is_empty() {
@@ -200,6 +225,18 @@ enum Token {
     /// `{...}`: any non-empty text; `across` when it may contain `/`
     /// (`root:/{item-path}:` addresses a path).
     Param { across: bool },
+}
+
+/// The patterns an operation's path template matches: as written and with
+/// its aliases spelled out (`/me` as `/users/me`), once when they agree.
+pub(super) fn operation_patterns(template: &str) -> Vec<Pattern> {
+    let t = canonical(without_host(template));
+    let a = aliased(&t);
+    if a == t {
+        vec![pattern(&t)]
+    } else {
+        vec![pattern(&t), pattern(&a)]
+    }
 }
 
 /// A canonical template as a pattern. Literal GUIDs count as parameters:
@@ -382,7 +419,19 @@ mod tests {
             ]
         );
         assert_eq!(readings("/$count"), ["/", "/$count"]);
+        assert_eq!(
+            readings("/me/drive/root:/{item-path}:/createUploadSession"),
+            [
+                "/me/drive/root:/{item-path}:/createuploadsession",
+                "/users/me/drive/items/root/createuploadsession",
+                "/users/me/drive/items/root:/{item-path}:/createuploadsession"
+            ]
+        );
         assert_eq!(aliased("/drive/root:/a:"), "/me/drive/items/root:/a:");
+        assert_eq!(
+            aliased("/drives/{id}/root:/a:"),
+            "/drives/{id}/items/root:/a:"
+        );
         assert_eq!(canonical("users('x')/"), "/users/x");
         assert_eq!(canonical("//"), "/");
     }

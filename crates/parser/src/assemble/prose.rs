@@ -110,15 +110,18 @@ fn append(acc: &mut Spanned<String>, text: &str, span: &graphdoc_model::Span) {
 }
 
 /// "Inherits from [x](x.md)" (or plain "Inherits from x.") in a paragraph,
-/// or "A subclass of [x](x.md)" (with a link only: "a subclass of the
-/// ..." names no type).
+/// or "A subclass of [x](x.md)" / "creates a subclass from [x](x.md)" (with
+/// a link only: "a subclass of the ..." names no type).
 fn base_type(src: &SourceText, inline: &Inline) -> Option<Spanned<String>> {
     let span = inline.span.as_ref()?;
     let raw = src.slice(span.start as usize, span.end as usize);
     let phrases = ["inherits from", "derives from", "derived from"];
     let (at, plain_word_ok) = match first_phrase_end(raw, &phrases, "from") {
         Some(at) => (at, true),
-        None => (first_phrase_end(raw, &["subclass of"], "of")?, false),
+        None => match first_phrase_end(raw, &["subclass of"], "of") {
+            Some(at) => (at, false),
+            None => (first_phrase_end(raw, &["subclass from"], "from")?, false),
+        },
     };
     let after = span.start as usize + at;
     if let Some(link) = inline.links.iter().find(|l| l.span.start as usize >= after) {
