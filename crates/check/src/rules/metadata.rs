@@ -121,15 +121,45 @@ fn title_mismatch(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
     } else {
         in_title
     };
-    out.push(
+    // The side the file name agrees with is the right one: with
+    // `schedule-list-schedulinggroups.md`, "List schedulingGroups" is the
+    // title to keep and the H1 "List scheduleGroups" the one to fix.
+    let stem = page.path.rsplit(['/', '\\']).next().unwrap_or_default();
+    let in_stem = |names: &str| {
+        let squashed_stem = squash(stem);
+        !names.is_empty()
+            && names
+                .split(", ")
+                .all(|n| squashed_stem.contains(&squash(n)))
+    };
+    let diagnostic = if in_stem(&in_title) && !in_stem(&in_h1) {
+        // The heading's text, without its `#` and line end.
+        let line = page.source.get(h1.span.range()).unwrap_or_default();
+        let span = match line.find(h) {
+            Some(at) => span_of(
+                page,
+                h1.span.start as usize + at,
+                h1.span.start as usize + at + h.len(),
+            ),
+            None => h1.span.clone(),
+        };
+        Diagnostic::new(
+            Code::TitleMismatch,
+            span,
+            format!("the H1 names `{in_h1}` but the front matter title and the file name name `{in_title}`"),
+        )
+        .with_label(format!("does not name `{in_title}`"))
+        .with_note(format!("the front matter title is `{t}`"))
+    } else {
         Diagnostic::new(
             Code::TitleMismatch,
             title.span.clone(),
             format!("front matter title names `{in_title}` but the H1 names `{in_h1}`"),
         )
         .with_label(format!("does not name `{in_h1}`"))
-        .with_note(format!("the H1 is `{h}`")),
-    );
+        .with_note(format!("the H1 is `{h}`"))
+    };
+    out.push(diagnostic);
 }
 
 /// The words of `a` that `b` does not have (in either number).
@@ -574,6 +604,11 @@ mod tests {
         assert_eq!(
             findings(&[("a.md", &text)]),
             vec![("title-mismatch", "\"List schedulingGroups\"".to_string())]
+        );
+        // The file name sides with the title: the H1 is the one to fix.
+        assert_eq!(
+            findings(&[("api/schedule-list-schedulinggroups.md", &text)]),
+            vec![("title-mismatch", "List scheduleGroups".to_string())]
         );
     }
 
