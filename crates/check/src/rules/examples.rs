@@ -477,14 +477,36 @@ impl Walker<'_, '_> {
                 }
                 None => {
                     if report_unknown && !is_error_payload(key, &m.value) {
-                        self.out.push(
-                            Diagnostic::new(
-                                Code::UnknownProperty,
-                                m.key.span.clone(),
-                                format!("`{key}` is not a documented property of `{}`", t.name),
-                            )
-                            .with_label("undocumented property"),
-                        );
+                        let mut d = Diagnostic::new(
+                            Code::UnknownProperty,
+                            m.key.span.clone(),
+                            format!("`{key}` is not a documented property of `{}`", t.name),
+                        )
+                        .with_label("undocumented property");
+                        // Often the example is right and the table is
+                        // behind: say where the properties are listed.
+                        let listed = t
+                            .sources
+                            .iter()
+                            .find(|s| s.origin == TypeOrigin::ResourcePage);
+                        if let Some(source) = listed {
+                            // The first row of its table there.
+                            let row = t
+                                .properties
+                                .iter()
+                                .filter(|p| *p.span.file == *source.page)
+                                .map(|p| p.span.line)
+                                .min();
+                            let at = match row {
+                                Some(line) => format!("{}:{line}", source.page),
+                                None => source.page.clone(),
+                            };
+                            d = d.with_note(format!(
+                                "`{}`'s properties are listed at {at}; if the property is real, add it there",
+                                t.name
+                            ));
+                        }
+                        self.out.push(d);
                     }
                     self.untyped(key, &m.value);
                 }
