@@ -338,14 +338,25 @@ fn odata_value(
         let graph_ns = ns.eq_ignore_ascii_case("microsoft.graph")
             || ns.to_ascii_lowercase().starts_with("microsoft.graph.");
         if graph_ns {
-            out.push(
-                Diagnostic::new(
-                    Code::OdataTypeMismatch,
-                    span.clone(),
-                    format!("namespace `{ns}` is spelled `microsoft.graph` in Graph type names"),
-                )
-                .with_label("namespace case"),
-            );
+            let mut d = Diagnostic::new(
+                Code::OdataTypeMismatch,
+                span.clone(),
+                format!("namespace `{ns}` is spelled `microsoft.graph` in Graph type names"),
+            )
+            .with_label("namespace case");
+            // `#Microsoft.Graph.BuiltInUserFlowAttribute`: the name may be
+            // wrong too, and fixing the namespace alone would not do.
+            d = match ctx.type_named(short) {
+                Some(t) if t.name != short => {
+                    d.with_note(format!("the type is spelled `{}`", t.name))
+                }
+                Some(_) => d,
+                None if ctx.defines_types => {
+                    d.with_note(format!("no input page defines a type `{short}` either"))
+                }
+                None => d,
+            };
+            out.push(d);
         } else if let Some(t) = ctx.type_named(short) {
             // The registry's spelling (`itemAttachment`, not the leaked
             // `ItemAttachment`) and namespace.
@@ -968,6 +979,32 @@ mod tests {
                 ("unknown-property", "\"subject\"".to_string()),
                 ("unknown-property", "\"extProps\"".to_string())
             ]
+        );
+    }
+
+    #[test]
+    fn a_miscased_namespace_says_whether_the_name_is_right() {
+        let notes = |odata: &str| {
+            let api = get(
+                "site",
+                &format!("{{\n  \"@odata.type\": \"{odata}\",\n  \"name\": \"a\"\n}}"),
+            );
+            let c = corpus(&[("resources/site.md", &site()), ("api/get.md", &api)]);
+            let diags = run(&c, check);
+            diags
+                .iter()
+                .filter(|d| d.code.name() == "odata-type-mismatch")
+                .map(|d| d.notes.join("; "))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(notes("#Microsoft.Graph.site"), vec![String::new()]);
+        assert_eq!(
+            notes("#Microsoft.Graph.Site"),
+            vec!["the type is spelled `site`"]
+        );
+        assert_eq!(
+            notes("#Microsoft.Graph.Sight"),
+            vec!["no input page defines a type `Sight` either"]
         );
     }
 
