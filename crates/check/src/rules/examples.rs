@@ -12,26 +12,34 @@ use graphdoc_model::{
 };
 
 pub(super) fn check(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
-    let request_link = page
-        .request_body
-        .as_ref()
-        .and_then(|b| b.type_link.as_ref());
-    let request_name = page.request_type();
-    let response_link = page.response.as_ref().and_then(|r| r.type_link.as_ref());
-    let (response_name, response_collection) = page.response_type();
+    let typed = typed_bodies(ctx, page);
+    // A type whose page lost its base, seen in any example of the page (the
+    // response shows `id` and `createdDateTime`, the request does not): its
+    // other undocumented properties are most likely the base's too, in
+    // every example here.
+    let lost: Vec<&TypeDef> = typed
+        .iter()
+        .flat_map(|t| [t.request, t.response])
+        .flatten()
+        .filter_map(|(json, ty)| {
+            let ty = ty?;
+            let node = first_object(json);
+            let chain = ctx.corpus.type_with_ancestors(ty);
+            lost_base(ty, &chain, node).then_some(ty)
+        })
+        .collect();
+    let (response_name, _) = page.response_type();
     let first_response = page.examples.iter().position(|e| e.response.is_some());
-    for (i, example) in page.examples.iter().enumerate() {
+    for (i, (example, typed)) in page.examples.iter().zip(&typed).enumerate() {
         if let Some(req) = &example.request {
             message_checks(req, out);
-            if let Some(json) = req.body.as_ref().and_then(|b| b.json.as_ref()) {
-                let request_type = request_name
-                    .as_deref()
-                    .and_then(|name| prose_type(ctx, page, name, request_link, json));
+            if let Some((json, ty)) = typed.request {
                 let walker = Walker {
                     ctx,
                     out: &mut *out,
+                    lost: &lost,
                 };
-                walker.root(page, json, request_type);
+                walker.root(page, json, ty);
             }
         }
         if let Some(resp) = &example.response {
@@ -46,39 +54,91 @@ pub(super) fn check(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
                 first_response == Some(i),
                 out,
             );
-            if let Some(json) = resp.body.as_ref().and_then(|b| b.json.as_ref()) {
-                // `Collection(microsoft.graph.driveItem)` names the items.
-                let annotated = resp.annotation.as_ref().and_then(|a| a.odata_type.as_ref());
-                let declared = annotated
-                    .and_then(|t| ctx.type_named(&short_type_name(&t.value)))
-                    .or_else(|| {
-                        let name = response_name.as_deref()?;
-                        prose_type(ctx, page, name, response_link, json)
-                    });
+            if let Some((json, declared)) = typed.response {
                 let mut walker = Walker {
                     ctx,
                     out: &mut *out,
+                    lost: &lost,
                 };
-                let items = response_collection
-                    || resp.annotation.as_ref().is_some_and(|a| a.is_collection)
-                    || annotated.is_some_and(|t| {
-                        starts_with_ci(t.value.trim_start_matches('#'), "collection(")
-                    });
-                // Collections come as `{"value": [...]}`; some pages wrap a
-                // single entity the same way.
-                let wrapped = json.get("value").filter(|_| {
-                    items
-                        || declared.is_some_and(|t| ctx.corpus.find_property(t, "value").is_none())
-                });
                 // A response is the declared type, never the request's
                 // parameters (which `root` reads for an action's body).
-                match wrapped {
+                match typed.response_items {
                     Some(value) => walker.items(page, value, declared),
                     None => walker.object(json, declared),
                 }
             }
         }
         echo::echo_check(example, out);
+    }
+}
+
+/// An example's JSON bodies with the types they are checked against.
+#[derive(Default)]
+struct Typed<'p, 'a> {
+    /// The request body and its type.
+    request: Option<(&'p JsonNode, Option<&'a TypeDef>)>,
+    /// The response body and its declared type.
+    response: Option<(&'p JsonNode, Option<&'a TypeDef>)>,
+    /// The response's items, when it is a collection (`{"value": [...]}`).
+    response_items: Option<&'p JsonNode>,
+}
+
+/// The typed bodies of each example of `page`, in order.
+fn typed_bodies<'p, 'a>(ctx: &Ctx<'a>, page: &'p Page) -> Vec<Typed<'p, 'a>> {
+    let request_link = page
+        .request_body
+        .as_ref()
+        .and_then(|b| b.type_link.as_ref());
+    let request_name = page.request_type();
+    let response_link = page.response.as_ref().and_then(|r| r.type_link.as_ref());
+    let (response_name, response_collection) = page.response_type();
+    let mut out = Vec::with_capacity(page.examples.len());
+    for example in &page.examples {
+        let mut typed = Typed::default();
+        let request_json = example
+            .request
+            .as_ref()
+            .and_then(|r| r.body.as_ref()?.json.as_ref());
+        if let Some(json) = request_json {
+            let ty = request_name
+                .as_deref()
+                .and_then(|name| prose_type(ctx, page, name, request_link, json));
+            typed.request = Some((json, ty));
+        }
+        let resp = example.response.as_ref();
+        if let Some((resp, json)) = resp.and_then(|r| Some((r, r.body.as_ref()?.json.as_ref()?))) {
+            // `Collection(microsoft.graph.driveItem)` names the items.
+            let annotated = resp.annotation.as_ref().and_then(|a| a.odata_type.as_ref());
+            let declared = annotated
+                .and_then(|t| ctx.type_named(&short_type_name(&t.value)))
+                .or_else(|| {
+                    let name = response_name.as_deref()?;
+                    prose_type(ctx, page, name, response_link, json)
+                });
+            let items = response_collection
+                || resp.annotation.as_ref().is_some_and(|a| a.is_collection)
+                || annotated.is_some_and(|t| {
+                    starts_with_ci(t.value.trim_start_matches('#'), "collection(")
+                });
+            // Collections come as `{"value": [...]}`; some pages wrap a
+            // single entity the same way.
+            typed.response_items = json.get("value").filter(|_| {
+                items || declared.is_some_and(|t| ctx.corpus.find_property(t, "value").is_none())
+            });
+            typed.response = Some((json, declared));
+        }
+        out.push(typed);
+    }
+    out
+}
+
+/// The first object of a body: itself, or the first item of its `value`
+/// array.
+fn first_object(json: &JsonNode) -> &JsonNode {
+    let body = json.get("value").unwrap_or(json);
+    match &body.value {
+        JsonValue::Array { items, .. } => items.first().unwrap_or(body),
+        _ => body,
     }
 }
 
@@ -100,11 +160,7 @@ fn prose_type<'a>(
         .and_then(|l| ctx.linked_page(page, &l.target))
         .and_then(|p| p.defined_type_name())
         .and_then(|t| ctx.type_named(&t.value));
-    let body = json.get("value").unwrap_or(json);
-    let body = match &body.value {
-        JsonValue::Array { items, .. } => items.first().unwrap_or(body),
-        _ => body,
-    };
+    let body = first_object(json);
     let JsonValue::Object { members, .. } = &body.value else {
         return named.or(target);
     };
@@ -407,6 +463,9 @@ fn odata_value(
 struct Walker<'c, 'o> {
     ctx: &'c Ctx<'c>,
     out: &'o mut Vec<Diagnostic>,
+    /// Types whose pages lost their base ([`lost_base`] in some example of
+    /// the page): their undocumented properties are not reported.
+    lost: &'o [&'c TypeDef],
 }
 
 impl Walker<'_, '_> {
@@ -468,7 +527,11 @@ impl Walker<'_, '_> {
         let chain = ty
             .map(|t| corpus.type_with_ancestors(t))
             .unwrap_or_default();
-        let report_unknown = ty.is_some_and(|t| complete(t, &chain) && !lost_base(t, &chain, node));
+        let report_unknown = ty.is_some_and(|t| {
+            complete(t, &chain)
+                && !lost_base(t, &chain, node)
+                && !self.lost.iter().any(|l| std::ptr::eq(*l, t))
+        });
         for m in members {
             let key = m.key.value.as_str();
             // Keys are short: a plain scan beats a search call.
@@ -1006,6 +1069,32 @@ mod tests {
             notes("#Microsoft.Graph.Sight"),
             vec!["no input page defines a type `Sight` either"]
         );
+    }
+
+    #[test]
+    fn a_type_that_lost_its_base_anywhere_on_the_page_is_not_judged() {
+        let shift = resource(
+            "shiftRequest",
+            "|openShiftId|String|The shift.|",
+            "{\n  \"openShiftId\": \"string\"\n}",
+        );
+        let sent = "{\n  \"senderMessage\": \"Can I?\",\n  \"openShiftId\": \"a\"\n}";
+        // The response shows the lost base's `id` and `createdDateTime`.
+        let back = "{\n  \"id\": \"1\",\n  \"createdDateTime\": \"2019-03-14T04:32:51Z\",\n  \"senderMessage\": \"Can I?\",\n  \"openShiftId\": \"a\"\n}";
+        let pages = |back: &str| {
+            let api = create("shiftRequest", sent, back);
+            findings_of(
+                "unknown-property",
+                &[
+                    ("resources/shiftrequest.md", &shift),
+                    ("api/create.md", &api),
+                ],
+            )
+        };
+        assert_eq!(pages(back), vec![]);
+        let plain = "{\n  \"senderMessage\": \"Can I?\",\n  \"openShiftId\": \"a\"\n}";
+        let unknown = ("unknown-property", "\"senderMessage\"".to_string());
+        assert_eq!(pages(plain), vec![unknown.clone(), unknown]);
     }
 
     #[test]
