@@ -16,10 +16,15 @@ pub(super) fn check(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
     // A type whose page lost its base, seen in any example of the page (the
     // response shows `id` and `createdDateTime`, the request does not): its
     // other undocumented properties are most likely the base's too, in
-    // every example here.
+    // every example here. A response is also read as its request's type:
+    // a create answers with what it was sent, whatever its annotation says.
     let lost: Vec<&TypeDef> = typed
         .iter()
-        .flat_map(|t| [t.request, t.response])
+        .flat_map(|t| {
+            let sent = t.request.and_then(|(_, ty)| ty);
+            let answered = t.response.map(|(json, _)| (json, sent));
+            [t.request, t.response, answered]
+        })
         .flatten()
         .filter_map(|(json, ty)| {
             let ty = ty?;
@@ -1092,6 +1097,29 @@ mod tests {
             )
         };
         assert_eq!(pages(back), vec![]);
+        // Also when the response is annotated as another type: a create
+        // answers with what it was sent.
+        let api = create("shiftRequest", sent, back).replace(
+            "\"@odata.type\": \"microsoft.graph.shiftRequest\"",
+            "\"@odata.type\": \"microsoft.graph.otherRequest\"",
+        );
+        let other = resource(
+            "otherRequest",
+            "|recipientShiftId|String|The shift.|",
+            "{\n  \"recipientShiftId\": \"string\"\n}",
+        );
+        assert!(api.contains("otherRequest"));
+        let found = findings_of(
+            "unknown-property",
+            &[
+                ("resources/shiftrequest.md", &shift),
+                ("resources/otherrequest.md", &other),
+                ("api/create.md", &api),
+            ],
+        );
+        // The request's shiftRequest lost its base, as the response shows,
+        // though the response is annotated as an otherRequest.
+        assert_eq!(found, vec![]);
         let plain = "{\n  \"senderMessage\": \"Can I?\",\n  \"openShiftId\": \"a\"\n}";
         let unknown = ("unknown-property", "\"senderMessage\"".to_string());
         assert_eq!(pages(plain), vec![unknown.clone(), unknown]);
