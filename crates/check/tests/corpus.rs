@@ -12,7 +12,7 @@ const PINNED: &[(&str, usize)] = &[
     ("conflicting-definition", 3),
     ("content-length-mismatch", 170),
     ("empty-description", 14),
-    ("example-path-mismatch", 39),
+    ("example-path-mismatch", 38),
     ("example-type-mismatch", 43),
     ("invalid-enum-value", 24),
     ("invalid-json", 11),

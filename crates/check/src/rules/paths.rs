@@ -345,7 +345,16 @@ fn example_paths(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
                 .skip(1)
                 .any(|(at, _)| patterns.iter().any(|p| matches(p, &r[..at])))
         });
-        if extends_own && ctx.declared_elsewhere(page, method, &readings) {
+        // A method the page never declares, on a path another page declares
+        // with it (a group's add-member page showing `PATCH /groups/{id}`
+        // with `members@odata.bind`): another operation, shown on purpose.
+        // The same method on a sibling's path is a copy-paste slip and stays
+        // a finding.
+        let other_method = !page
+            .operations
+            .iter()
+            .any(|op| op.method.value.eq_ignore_ascii_case(method));
+        if (extends_own || other_method) && ctx.declared_elsewhere(page, method, &readings) {
             continue;
         }
         let mut declared: Vec<&str> = page
@@ -740,6 +749,38 @@ mod tests {
                 .filter(|(code, _)| *code == "example-path-mismatch")
                 .collect::<Vec<_>>(),
             vec![("example-path-mismatch", url)]
+        );
+    }
+
+    #[test]
+    fn another_method_on_a_path_another_page_declares_is_that_operation() {
+        let add = page(
+            "POST /groups/{id}/members/$ref",
+            "PATCH https://graph.microsoft.com/v1.0/groups/1",
+        );
+        let update = page(
+            "PATCH /groups/{id}",
+            "PATCH https://graph.microsoft.com/v1.0/groups/1",
+        );
+        assert_eq!(
+            check_pages(&[("add.md", &add), ("update.md", &update)]),
+            vec![]
+        );
+        // The page's own method on a sibling's path is a slip.
+        let list = page(
+            "GET /groups/{id}/memberOf",
+            "GET https://graph.microsoft.com/v1.0/devices/1/memberOf",
+        );
+        let devices = page(
+            "GET /devices/{id}/memberOf",
+            "GET https://graph.microsoft.com/v1.0/devices/1/memberOf",
+        );
+        assert_eq!(
+            check_pages(&[("list.md", &list), ("devices.md", &devices)]),
+            vec![(
+                "example-path-mismatch",
+                "https://graph.microsoft.com/v1.0/devices/1/memberOf".to_string()
+            )]
         );
     }
 
