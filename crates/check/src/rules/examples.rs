@@ -119,7 +119,8 @@ fn typed_bodies<'p, 'a>(ctx: &Ctx<'a>, page: &'p Page) -> Vec<Typed<'p, 'a>> {
                 .or_else(|| {
                     let name = response_name.as_deref()?;
                     prose_type(ctx, page, name, response_link, json)
-                });
+                })
+                .map(|t| navigated(ctx, json, t));
             let items = response_collection
                 || resp.annotation.as_ref().is_some_and(|a| a.is_collection)
                 || annotated.is_some_and(|t| {
@@ -135,6 +136,26 @@ fn typed_bodies<'p, 'a>(ctx: &Ctx<'a>, page: &'p Page) -> Vec<Typed<'p, 'a>> {
         out.push(typed);
     }
     out
+}
+
+/// The type a body's `@odata.context` says it is when that context ends in
+/// a navigation property of `ty` (`teamsApps('x')/appDefinitions/$entity`
+/// under a `teamsApp` annotation is a `teamsAppDefinition`); else `ty`.
+fn navigated<'a>(ctx: &Ctx<'a>, json: &JsonNode, ty: &'a TypeDef) -> &'a TypeDef {
+    let Some(context) = json.get("@odata.context").and_then(|c| c.as_str()) else {
+        return ty;
+    };
+    let path = context.split_once('#').map_or("", |(_, f)| f);
+    let path = path.strip_suffix("/$entity").unwrap_or(path);
+    let last = path.rsplit('/').next().unwrap_or_default();
+    let last = last.split('(').next().unwrap_or_default();
+    if last.is_empty() {
+        return ty;
+    }
+    ctx.corpus
+        .find_property(ty, last)
+        .and_then(|p| ctx.type_named(&short_type_name(&p.type_ref.name)))
+        .unwrap_or(ty)
 }
 
 /// The first object of a body: itself, or the first item of its `value`
@@ -1123,6 +1144,40 @@ mod tests {
         let plain = "{\n  \"senderMessage\": \"Can I?\",\n  \"openShiftId\": \"a\"\n}";
         let unknown = ("unknown-property", "\"senderMessage\"".to_string());
         assert_eq!(pages(plain), vec![unknown.clone(), unknown]);
+    }
+
+    #[test]
+    fn a_context_naming_a_navigation_property_names_the_body_type() {
+        let app = resource(
+            "teamsApp",
+            "|displayName|String|The name.|\n|appDefinitions|[teamsAppDefinition](teamsappdefinition.md) collection|Its definitions.|",
+            "{\n  \"displayName\": \"string\"\n}",
+        );
+        let definition = resource(
+            "teamsAppDefinition",
+            "|version|String|The version.|",
+            "{\n  \"version\": \"string\"\n}",
+        );
+        let body = |context: &str| {
+            format!("{{\n  \"@odata.context\": \"{context}\",\n  \"version\": \"1.0\"\n}}")
+        };
+        let unknown = |context: &str| {
+            let api = get("teamsApp", &body(context));
+            findings_of(
+                "unknown-property",
+                &[
+                    ("resources/teamsapp.md", &app),
+                    ("resources/teamsappdefinition.md", &definition),
+                    ("api/get.md", &api),
+                ],
+            )
+        };
+        let base = "https://graph.microsoft.com/v1.0/$metadata#appCatalogs/teamsApps('a')";
+        assert_eq!(unknown(&format!("{base}/appDefinitions/$entity")), vec![]);
+        assert_eq!(
+            unknown(&format!("{base}/$entity")),
+            vec![("unknown-property", "\"version\"".to_string())]
+        );
     }
 
     #[test]
