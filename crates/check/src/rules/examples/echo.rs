@@ -51,15 +51,12 @@ fn echo(sent: &JsonNode, echoed: &JsonNode, path: &str, out: &mut Vec<Diagnostic
                 JsonValue::String(_) | JsonValue::Number(_) | JsonValue::Bool(_),
             ) if !echoes(&m.value.value, &back.value) => {
                 out.push(
-                    Diagnostic::new(
-                        Code::RequestResponseMismatch,
-                        back.span.clone(),
+                    Diagnostic::new(Code::RequestResponseMismatch, back.span.clone(), {
+                        let (sent, echoed) = show_pair(&m.value.value, &back.value);
                         format!(
-                            "the request sent {} for `{key}` but the response echoes {}",
-                            show(&m.value.value),
-                            show(&back.value)
-                        ),
-                    )
+                            "the request sent {sent} for `{key}` but the response echoes {echoed}"
+                        )
+                    })
                     .with_label("differs from the request")
                     .with_note(format!(
                         "the request value is at line {}",
@@ -173,27 +170,54 @@ fn looks_like_date(s: &str) -> bool {
         && b[8..10].iter().all(u8::is_ascii_digit)
 }
 
+/// How many characters of a long string a message shows.
+const SHOWN: usize = 60;
+
 fn show(v: &JsonValue) -> String {
+    show_from(v, 0)
+}
+
+/// Two values for a message; two long strings are shown from a little
+/// before where they first differ, so the difference is never cut off.
+fn show_pair(a: &JsonValue, b: &JsonValue) -> (String, String) {
+    let (Some(x), Some(y)) = (one_line(a), one_line(b)) else {
+        return (show(a), show(b));
+    };
+    let same = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+    let from = if same + 10 > SHOWN { same - 20 } else { 0 };
+    (show_from(a, from), show_from(b, from))
+}
+
+/// A string value on one line; of HTML, the text a reader sees, since the
+/// head says nothing.
+fn one_line(v: &JsonValue) -> Option<String> {
+    let JsonValue::String(s) = v else { return None };
+    let shown = if is_html(s) {
+        visible_text(s)
+    } else {
+        s.clone()
+    };
+    Some(
+        shown
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect(),
+    )
+}
+
+/// A value for a message, a string from its character `from` on.
+fn show_from(v: &JsonValue, from: usize) -> String {
     match v {
-        JsonValue::String(s) => {
-            // Bodies hold HTML and long text: one line, shortened; of HTML,
-            // the text a reader sees, since the head says nothing.
-            let shown = if is_html(s) {
-                visible_text(s)
-            } else {
-                s.clone()
-            };
-            let one_line: String = shown
-                .chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect();
-            let short: String = one_line.chars().take(60).collect();
-            let more = if one_line.chars().count() > 60 {
+        JsonValue::String(_) => {
+            let text = one_line(v).unwrap_or_default();
+            let before = if from > 0 { "..." } else { "" };
+            let short: String = text.chars().skip(from).take(SHOWN).collect();
+            let after = if text.chars().count() > from + SHOWN {
                 "..."
             } else {
                 ""
             };
-            format!("`\"{short}{more}\"`")
+            format!("`\"{before}{short}{after}\"`")
         }
         JsonValue::Number(n) => format!("`{n}`"),
         JsonValue::Bool(b) => format!("`{b}`"),
@@ -290,6 +314,22 @@ mod tests {
         assert!(echo_findings(&page).is_empty());
         let page = create_page("{\n  \"flag\": \"false\"\n}", "{\n  \"flag\": true\n}");
         assert_eq!(echo_findings(&page), vec!["true".to_string()]);
+    }
+
+    #[test]
+    fn long_values_are_shown_where_they_differ() {
+        let head = "displayName eq 'Access reviews of the members of the group and ";
+        let (sent, echoed) = show_pair(
+            &s(&format!("{head}Team')')")),
+            &s(&format!("{head}Team')&$count=true")),
+        );
+        assert_eq!(sent, "`\"...the group and Team')')\"`");
+        assert_eq!(echoed, "`\"...the group and Team')&$count=true\"`");
+        // Short or early differences are shown from the start.
+        assert_eq!(
+            show_pair(&s("a"), &s("b")),
+            ("`\"a\"`".to_string(), "`\"b\"`".to_string())
+        );
     }
 
     #[test]
