@@ -17,10 +17,10 @@ pub use corpus::{type_key, Corpus, TypeDef, TypeKind, TypeOrigin, TypeSource};
 pub use example::{Annotation, Body, Example, Header, HttpMessage, MessageStart};
 pub use json::{JsonMember, JsonNode, JsonValue};
 pub use page::{
-    short_type_name, ApiVersion, EnumDef, EnumMember, FrontMatter, FrontMatterEntry, Heading,
-    Include, JsonRepresentation, Link, MethodRow, Operation, OperationPath, Page, PageFormat,
-    PageKind, Parameter, ParameterKind, PathParam, Permission, PermissionOrder, Permissions,
-    Problem, ProblemKind, Property, RequestBody, Response,
+    is_collection_type, short_type_name, ApiVersion, EnumDef, EnumMember, FrontMatter,
+    FrontMatterEntry, Heading, Include, JsonRepresentation, Link, MethodRow, Operation,
+    OperationPath, Page, PageFormat, PageKind, Parameter, ParameterKind, PathParam, Permission,
+    PermissionOrder, Permissions, Problem, ProblemKind, Property, RequestBody, Response,
 };
 pub use report::{ModelReport, OperationEntry, PropertyEntry, TypeEntry};
 pub use span::{Span, Spanned};

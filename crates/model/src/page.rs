@@ -436,7 +436,7 @@ impl Page {
 }
 
 /// Whether a type is written `Collection(x)` (after an optional `#`).
-fn is_collection_type(name: &str) -> bool {
+pub fn is_collection_type(name: &str) -> bool {
     name.trim()
         .trim_start_matches('#')
         .get(..11)

@@ -130,14 +130,14 @@ impl<'a> Ctx<'a> {
         templates
             .iter()
             .filter(|&&(i, _, _)| !std::ptr::eq(&self.corpus.pages[i], page))
-            .filter(|(_, _, lower)| {
+            .map(|(i, o, lower)| (&self.corpus.pages[*i].operations[*o], lower))
+            .filter(|(op, _)| op.method.value.eq_ignore_ascii_case(method))
+            .filter(|(_, lower)| {
                 finders
                     .as_ref()
                     .is_none_or(|fs| fs.iter().any(|f| f.find(lower.as_bytes()).is_some()))
             })
-            .map(|&(i, o, _)| &self.corpus.pages[i].operations[o])
-            .filter(|op| op.method.value.eq_ignore_ascii_case(method))
-            .any(|op| {
+            .any(|(op, _)| {
                 operation_patterns(&op.path.template.value)
                     .iter()
                     .any(|pattern| readings.iter().any(|r| matches(pattern, r)))

@@ -4,11 +4,11 @@ mod echo;
 mod length;
 
 use super::values::{fits_primitive, key_names_a_type, kind_name, placeholder, timestamp};
-use super::{starts_with_ci, Ctx};
+use super::Ctx;
 use crate::{Code, Diagnostic};
 use graphdoc_model::{
-    short_type_name, HttpMessage, JsonNode, JsonValue, Page, Property, TypeDef, TypeKind,
-    TypeOrigin, TypeRef, TypeTarget,
+    is_collection_type, short_type_name, HttpMessage, JsonNode, JsonValue, Page, Property, TypeDef,
+    TypeKind, TypeOrigin, TypeRef, TypeTarget,
 };
 
 pub(super) fn check(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
@@ -123,9 +123,7 @@ fn typed_bodies<'p, 'a>(ctx: &Ctx<'a>, page: &'p Page) -> Vec<Typed<'p, 'a>> {
                 .map(|t| navigated(ctx, json, t));
             let items = response_collection
                 || resp.annotation.as_ref().is_some_and(|a| a.is_collection)
-                || annotated.is_some_and(|t| {
-                    starts_with_ci(t.value.trim_start_matches('#'), "collection(")
-                });
+                || annotated.is_some_and(|t| is_collection_type(&t.value));
             // Collections come as `{"value": [...]}`; some pages wrap a
             // single entity the same way.
             typed.response_items = json.get("value").filter(|_| {
@@ -195,12 +193,7 @@ fn prose_type<'a>(
         members
             .iter()
             .filter(|m| !m.key.value.contains('@'))
-            .filter(move |m| {
-                let key = m.key.value.as_str();
-                !chain
-                    .iter()
-                    .any(|t| t.properties.iter().any(|p| p.name.value == key))
-            })
+            .filter(move |m| chain_property(&chain, &m.key.value).is_none())
     };
     let chosen = match (named, target) {
         // On a tie the page the writer linked wins over the label.
@@ -568,10 +561,7 @@ impl Walker<'_, '_> {
                 self.untyped(key, &m.value);
                 continue;
             };
-            let found = chain
-                .iter()
-                .find_map(|t| t.properties.iter().find(|p| p.name.value == key));
-            match found {
+            match chain_property(&chain, key) {
                 Some(p) => {
                     self.value(key, &m.value, &p.type_ref, &p.possible_values, Some(p));
                 }
@@ -585,22 +575,7 @@ impl Walker<'_, '_> {
                         .with_label("undocumented property");
                         // Often the example is right and the table is
                         // behind: say where the properties are listed.
-                        let listed = t
-                            .sources
-                            .iter()
-                            .find(|s| s.origin == TypeOrigin::ResourcePage);
-                        if let Some(source) = listed {
-                            // The first row of its table there.
-                            let row = t
-                                .properties
-                                .iter()
-                                .filter(|p| *p.span.file == *source.page)
-                                .map(|p| p.span.line)
-                                .min();
-                            let at = match row {
-                                Some(line) => format!("{}:{line}", source.page),
-                                None => source.page.clone(),
-                            };
+                        if let Some(at) = listed_at(t) {
                             d = d.with_note(format!(
                                 "`{}`'s properties are listed at {at}; if the property is real, add it there",
                                 t.name
@@ -789,6 +764,25 @@ impl Walker<'_, '_> {
     }
 }
 
+/// Where a type's resource page lists its properties: the page, at the
+/// first row of its table there when the registry has one.
+fn listed_at(t: &TypeDef) -> Option<String> {
+    let source = t
+        .sources
+        .iter()
+        .find(|s| s.origin == TypeOrigin::ResourcePage)?;
+    let row = t
+        .properties
+        .iter()
+        .filter(|p| *p.span.file == *source.page)
+        .map(|p| p.span.line)
+        .min();
+    Some(match row {
+        Some(line) => format!("{}:{line}", source.page),
+        None => source.page.clone(),
+    })
+}
+
 /// An OData error object (`"error": {"code": ..., "message": ...}`): a
 /// multi-status item's failure, not a property of the item's type.
 fn is_error_payload(key: &str, value: &JsonNode) -> bool {
@@ -844,17 +838,20 @@ const INHERITED: [&str; 6] = [
 /// "unknown" properties are most likely the base's too.
 /// `chain` is `t` with its ancestors ([`graphdoc_model::Corpus::type_with_ancestors`]).
 fn lost_base(t: &TypeDef, chain: &[&TypeDef], node: &JsonNode) -> bool {
-    // `find_property` over the chain at hand.
-    let documented = |k: &str| {
-        chain
-            .iter()
-            .any(|a| a.properties.iter().any(|p| p.name.value == k))
-    };
     t.base.is_none()
         && !t.name.eq_ignore_ascii_case("entity")
         && INHERITED
             .iter()
-            .any(|k| node.get(k).is_some() && !documented(k))
+            .any(|k| node.get(k).is_some() && chain_property(chain, k).is_none())
+}
+
+/// `key`'s row on the first type of `chain` (a type and its ancestors, from
+/// [`graphdoc_model::Corpus::type_with_ancestors`]) that has one:
+/// `find_property` over a chain looked up once.
+fn chain_property<'a>(chain: &[&'a TypeDef], key: &str) -> Option<&'a Property> {
+    chain
+        .iter()
+        .find_map(|t| t.properties.iter().find(|p| p.name.value == key))
 }
 
 /// Whether a type's properties are fully documented, so that an

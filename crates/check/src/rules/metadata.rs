@@ -124,14 +124,9 @@ fn title_mismatch(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
     // The side the file name agrees with is the right one: with
     // `schedule-list-schedulinggroups.md`, "List schedulingGroups" is the
     // title to keep and the H1 "List scheduleGroups" the one to fix.
-    let stem = page.path.rsplit(['/', '\\']).next().unwrap_or_default();
-    let in_stem = |names: &str| {
-        let squashed_stem = squash(stem);
-        !names.is_empty()
-            && names
-                .split(", ")
-                .all(|n| squashed_stem.contains(&squash(n)))
-    };
+    let stem = squash(page.path.rsplit(['/', '\\']).next().unwrap_or_default());
+    let in_stem =
+        |names: &str| !names.is_empty() && names.split(", ").all(|n| stem.contains(&squash(n)));
     let diagnostic = if in_stem(&in_title) && !in_stem(&in_h1) {
         // The heading's text, without its `#` and line end.
         let line = page.source.get(h1.span.range()).unwrap_or_default();

@@ -12,16 +12,15 @@ pub(super) fn readings(path: &str) -> Vec<String> {
     let aliased = aliased(&written);
     // Without aliases the two spellings are one (and so are their plain
     // forms): the duplicates would go below anyway.
+    // A drive item addressed by path is the item its key would name:
+    // `/drive/items/root:/a/b.txt:/content` calls `/drive/items/{id}/content`.
+    let by_key = item_by_key(&aliased);
     let mut out = if aliased == written {
         vec![plain(&written), written]
     } else {
         vec![plain(&written), plain(&aliased), written, aliased]
     };
-    // A drive item addressed by path is the item its key would name:
-    // `/drive/items/root:/a/b.txt:/content` calls `/drive/items/{id}/content`.
-    if let Some(by_key) = item_by_key(&out[out.len() - 1]) {
-        out.push(by_key);
-    }
+    out.extend(by_key);
     out.sort();
     out.dedup();
     for reading in &mut out {
