@@ -18,6 +18,8 @@
 //! forbids (unquoted keys, single quotes, missing commas, hex numbers, ...)
 //! is an error, because the bodies are meant to be copied into requests.
 
+mod hint;
+
 use crate::text::{OffsetMap, SourceText};
 use graphdoc_model::{JsonMember, JsonNode, JsonValue, Span};
 use jsonc_parser::ast::{ObjectPropName, Value};
@@ -133,7 +135,7 @@ fn parse_full(text: &str, map: &OffsetMap, src: &SourceText) -> Result<ParsedJso
         match e.kind() {
             // jsonc-parser has its own (higher) limit; report it like ours.
             ParseErrorKind::NestingDepthExceeded => JsonError::too_deep(offset),
-            kind => JsonError::new(kind.to_string(), offset),
+            kind => hint::explain(&prepared.text, JsonError::new(kind.to_string(), offset)),
         }
     })?;
     let Some(value) = result.value else {

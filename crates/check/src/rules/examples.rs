@@ -234,16 +234,20 @@ fn message_checks(msg: &HttpMessage, out: &mut Vec<Diagnostic>) {
     }
     length::content_length(msg, out);
     if let Some(json) = &body.json {
-        timestamps(json, out);
+        timestamps(json, false, out);
     }
 }
 
-fn timestamps(node: &JsonNode, out: &mut Vec<Diagnostic>) {
+/// timestamp-order: `embedded` is an object held by a member of an object
+/// that keeps its own times. Such an object is a snapshot (an item
+/// attachment's message is stamped created when it is attached, after its
+/// last change), so its times are not compared; its members' are.
+fn timestamps(node: &JsonNode, embedded: bool, out: &mut Vec<Diagnostic>) {
     match &node.value {
         JsonValue::Object { members, .. } => {
             let created = node.get("createdDateTime");
             let modified = node.get("lastModifiedDateTime");
-            if let (Some(c), Some(m)) = (created, modified) {
+            if let (Some(c), Some(m), false) = (created, modified, embedded) {
                 let (ct, mt) = (
                     c.as_str().and_then(timestamp),
                     m.as_str().and_then(timestamp),
@@ -263,10 +267,10 @@ fn timestamps(node: &JsonNode, out: &mut Vec<Diagnostic>) {
                 }
             }
             for m in members {
-                timestamps(&m.value, out);
+                timestamps(&m.value, modified.is_some(), out);
             }
         }
-        JsonValue::Array { items, .. } => items.iter().for_each(|i| timestamps(i, out)),
+        JsonValue::Array { items, .. } => items.iter().for_each(|i| timestamps(i, false, out)),
         _ => {}
     }
 }
@@ -515,7 +519,15 @@ impl Walker<'_, '_> {
 
     fn items(mut self, _page: &Page, value: &JsonNode, ty: Option<&TypeDef>) {
         match &value.value {
-            JsonValue::Array { items, .. } => items.iter().for_each(|i| self.object(i, ty)),
+            JsonValue::Array { items, .. } => {
+                for item in items {
+                    match item.value {
+                        JsonValue::Object { .. } => self.object(item, ty),
+                        // A collection of strings (`"value": ["string-value"]`).
+                        _ => self.untyped("value", item),
+                    }
+                }
+            }
             JsonValue::Object { .. } => self.object(value, ty),
             _ => self.untyped("value", value),
         }
@@ -573,6 +585,9 @@ impl Walker<'_, '_> {
                             format!("`{key}` is not a documented property of `{}`", t.name),
                         )
                         .with_label("undocumented property");
+                        if let Some(near) = near_property(&chain, key) {
+                            d = d.with_note(format!("did you mean `{near}`?"));
+                        }
                         // Often the example is right and the table is
                         // behind: say where the properties are listed.
                         if let Some(at) = listed_at(t) {
@@ -622,26 +637,33 @@ impl Walker<'_, '_> {
                         self.value(key, i, &element, possible, None);
                     }
                 }
-                other => self.mismatch(key, node, &format!("an array of {}", ty.name), other),
+                other => {
+                    let expected = format!("an array of {}", ty.name);
+                    self.mismatch(key, node, &expected, other, row);
+                }
             }
             return;
         }
         match ty.target {
             TypeTarget::Primitive(p) => {
                 if !fits_primitive(p, &node.value) {
-                    self.mismatch(key, node, &format!("a {} value", p.name()), &node.value);
+                    let expected = format!("a {} value", p.name());
+                    self.mismatch(key, node, &expected, &node.value, row);
                 } else if let JsonValue::String(s) = &node.value {
                     self.string(key, node, s, possible);
                 }
             }
             TypeTarget::Named => match self.ctx.type_named(&ty.name) {
-                Some(def) if def.kind == TypeKind::Enum => self.enum_value(key, node, def),
+                Some(def) if def.kind == TypeKind::Enum => self.enum_value(key, node, def, row),
                 Some(def) => match &node.value {
                     JsonValue::Object { .. } => self.object(node, Some(def)),
                     JsonValue::String(s) if placeholder(s).is_some() => {
                         self.placeholder(key, node, s)
                     }
-                    other => self.mismatch(key, node, &format!("a {} object", def.name), other),
+                    other => {
+                        let expected = format!("a {} object", def.name);
+                        self.mismatch(key, node, &expected, other, row);
+                    }
                 },
                 None => self.untyped(key, node),
             },
@@ -685,14 +707,10 @@ impl Walker<'_, '_> {
         }
     }
 
-    fn enum_value(&mut self, key: &str, node: &JsonNode, def: &TypeDef) {
+    fn enum_value(&mut self, key: &str, node: &JsonNode, def: &TypeDef, row: Option<&Property>) {
         let JsonValue::String(s) = &node.value else {
-            self.mismatch(
-                key,
-                node,
-                &format!("a {} value (a string)", def.name),
-                &node.value,
-            );
+            let expected = format!("a {} value (a string)", def.name);
+            self.mismatch(key, node, &expected, &node.value, row);
             return;
         };
         if placeholder(s).is_some() || is_name_placeholder(key, s) {
@@ -730,27 +748,47 @@ impl Walker<'_, '_> {
             Diagnostic::new(
                 Code::PlaceholderValue,
                 node.span.clone(),
-                format!("`\"{s}\"` for `{key}` is {why}, not an example value"),
+                if key.is_empty() {
+                    format!("`\"{s}\"` is {why}, not an example value")
+                } else {
+                    format!("`\"{s}\"` for `{key}` is {why}, not an example value")
+                },
             )
             .with_label("placeholder"),
         );
     }
 
-    fn mismatch(&mut self, key: &str, node: &JsonNode, expected: &str, found: &JsonValue) {
+    /// A value of the wrong JSON type; `row` is the property's row, when
+    /// the value is the property's own.
+    fn mismatch(
+        &mut self,
+        key: &str,
+        node: &JsonNode,
+        expected: &str,
+        found: &JsonValue,
+        row: Option<&Property>,
+    ) {
         let found_text = match found {
             JsonValue::String(s) if placeholder(s).is_some() => {
                 format!("the placeholder string `\"{s}\"`")
             }
             other => kind_name(other).to_string(),
         };
-        self.out.push(
-            Diagnostic::new(
-                Code::ExampleTypeMismatch,
-                node.span.clone(),
-                format!("`{key}` should be {expected}, found {found_text}"),
-            )
-            .with_label("wrong JSON type"),
-        );
+        let mut d = Diagnostic::new(
+            Code::ExampleTypeMismatch,
+            node.span.clone(),
+            format!("`{key}` should be {expected}, found {found_text}"),
+        )
+        .with_label("wrong JSON type");
+        // The table can be the side that is wrong (a relationship that is
+        // a collection in every example but not in its row): name the row.
+        if let Some(row) = row {
+            d = d.with_note(format!(
+                "`{key}` is documented as `{}` at {}:{}",
+                row.type_ref.raw, row.span.file, row.span.line
+            ));
+        }
+        self.out.push(d);
     }
 
     /// A value with no documented type: only placeholders can be told.
@@ -852,6 +890,44 @@ fn chain_property<'a>(chain: &[&'a TypeDef], key: &str) -> Option<&'a Property> 
     chain
         .iter()
         .find_map(|t| t.properties.iter().find(|p| p.name.value == key))
+}
+
+/// A documented property of `chain` that `key` most likely misspells: the
+/// same name in another case (`Type`), the one name that extends it
+/// (`displayDevice`, `displayDeviceName`), or the one name within two edits
+/// of a key of five letters or more.
+fn near_property<'a>(chain: &[&'a TypeDef], key: &str) -> Option<&'a str> {
+    let names = || {
+        chain
+            .iter()
+            .flat_map(|t| &t.properties)
+            .map(|p| p.name.value.as_str())
+    };
+    if let Some(same) = names().find(|n| n.eq_ignore_ascii_case(key)) {
+        return Some(same);
+    }
+    let only = |mut found: Vec<&'a str>| {
+        found.sort_unstable();
+        found.dedup();
+        (found.len() == 1).then(|| found[0])
+    };
+    if key.len() >= 4 {
+        let extends =
+            |n: &str| n.len() > key.len() && super::starts_with_ci(n, &key.to_ascii_lowercase());
+        if let Some(n) = only(names().filter(|n| extends(n)).collect()) {
+            return Some(n);
+        }
+    }
+    if key.len() >= 5 {
+        // A key that adds to a name (`teamsAppId`, `teamsApp`) is another
+        // property, not a slip.
+        let close = |n: &str| {
+            !super::starts_with_ci(key, &n.to_ascii_lowercase())
+                && strsim::levenshtein(&n.to_ascii_lowercase(), &key.to_ascii_lowercase()) <= 2
+        };
+        return only(names().filter(|n| close(n)).collect());
+    }
+    None
 }
 
 /// Whether a type's properties are fully documented, so that an
@@ -998,6 +1074,67 @@ mod tests {
             ],
         );
         assert_eq!(unknown, vec![]);
+    }
+
+    #[test]
+    fn an_embedded_snapshot_keeps_its_own_times() {
+        let times = |c: &str, m: &str| {
+            format!("\"createdDateTime\": \"2017-07-21T00:{c}Z\", \"lastModifiedDateTime\": \"2017-07-21T00:{m}Z\"")
+        };
+        let body = format!(
+            "{{\n  {},\n  \"item\": {{ {} }},\n  \"items\": [ {{ {} }} ]\n}}",
+            times("20:00", "20:34"),
+            times("20:41", "20:34"),
+            times("20:41", "20:34")
+        );
+        let site = site();
+        let api = get("site", &body);
+        let order = findings_of(
+            "timestamp-order",
+            &[("resources/site.md", &site), ("api/get.md", &api)],
+        );
+        // The attached item is a snapshot; an item of a list is not.
+        assert_eq!(order.len(), 1);
+        let outer = get("site", &format!("{{ {} }}", times("20:41", "20:34")));
+        let order = findings_of(
+            "timestamp-order",
+            &[("resources/site.md", &site), ("api/get.md", &outer)],
+        );
+        assert_eq!(order.len(), 1);
+    }
+
+    #[test]
+    fn an_undocumented_property_names_the_one_it_misspells() {
+        let room = resource(
+            "room",
+            "|type|String|A.|\n|displayDeviceName|String|B.|\n|geoCoordinates|String|C.|\n|teamsApp|String|D.|\n|emailAddress|String|E.|\n|displayName|String|F.|",
+            "{\n  \"type\": \"string\"\n}",
+        );
+        let body = "{\n  \"Type\": \"a\",\n  \"displayDevice\": \"a\",\n  \"geoCordinates\": \"a\",\n  \"teamsAppId\": \"a\",\n  \"display\": \"a\",\n  \"other\": \"a\"\n}";
+        let api = get("room", body);
+        let c = corpus(&[("resources/room.md", &room), ("api/get.md", &api)]);
+        let diags = run(&c, check);
+        let guesses: Vec<Option<&str>> = diags
+            .iter()
+            .filter(|d| d.code.name() == "unknown-property")
+            .map(|d| {
+                d.notes
+                    .first()
+                    .and_then(|n| n.strip_prefix("did you mean "))
+            })
+            .collect();
+        // `display` starts two names; `teamsAppId` adds to `teamsApp`.
+        assert_eq!(
+            guesses,
+            vec![
+                Some("`type`?"),
+                Some("`displayDeviceName`?"),
+                Some("`geoCoordinates`?"),
+                None,
+                None,
+                None
+            ]
+        );
     }
 
     #[test]

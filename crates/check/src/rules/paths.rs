@@ -354,7 +354,19 @@ fn example_paths(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
             .operations
             .iter()
             .any(|op| op.method.value.eq_ignore_ascii_case(method));
-        if (extends_own || other_method) && ctx.declared_elsewhere(page, method, &readings) {
+        // After a section of its own that follows the examples ("Searching
+        // for items a user can access ... use the search method on the
+        // Drive resource", "Access the shared item directly"): related
+        // operations, shown on purpose, even when no page declares them.
+        let scenario = page
+            .headings
+            .iter()
+            .take_while(|h| h.text.span.line < url.span.line)
+            .filter(|h| h.level <= 2 && h.text.span.line > first_example_heading)
+            .any(|h| !introduces_example(&h.text.value));
+        if scenario
+            || (extends_own || other_method) && ctx.declared_elsewhere(page, method, &readings)
+        {
             continue;
         }
         let mut declared: Vec<&str> = page
@@ -463,7 +475,7 @@ fn versions(page: &Page, out: &mut Vec<Diagnostic>) {
             Some(m) if lower == m => Diagnostic::new(
                 Code::ApiVersionSegment,
                 v.span.clone(),
-                format!("version segment `{text}` is written `{m}`"),
+                format!("version segment `{text}` should be written `{m}`"),
             )
             .with_label("not lower case"),
             _ => Diagnostic::new(
@@ -810,6 +822,17 @@ mod tests {
         );
         assert_eq!(
             check_pages(&[("a.md", &example)]),
+            vec![("example-path-mismatch", "/me/items".to_string())]
+        );
+        // A section of its own after the examples shows related
+        // operations on purpose, in its own examples too.
+        let related = format!(
+            "{example}{}{}",
+            scenario("Searching more broadly\n\n### Example", "/me/search"),
+            scenario("Example (shared folder)", "/me/other")
+        );
+        assert_eq!(
+            check_pages(&[("a.md", &related)]),
             vec![("example-path-mismatch", "/me/items".to_string())]
         );
     }
