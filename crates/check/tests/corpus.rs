@@ -21,7 +21,7 @@ const PINNED: &[(&str, usize)] = &[
     ("missing-section", 3),
     ("odata-type-mismatch", 4),
     ("parse-problem", 4),
-    ("path-convention", 29),
+    ("path-convention", 31),
     ("permissions-order", 14),
     ("placeholder-value", 564),
     ("request-response-mismatch", 21),

@@ -53,6 +53,7 @@ fn literal_ids(page: &Page, op: &Operation, out: &mut Vec<Diagnostic>) {
     let path_end = template.find('?').unwrap_or(template.len());
     let mut found = guid_segments(&template[..path_end]);
     let Some((at, first)) = found.next() else {
+        parenthesized_parameter(page, op, &template[..path_end], out);
         return;
     };
     let more = match found.count() {
@@ -69,6 +70,35 @@ fn literal_ids(page: &Page, op: &Operation, out: &mut Vec<Diagnostic>) {
         )
         .with_label("literal id in a path template"),
     );
+}
+
+/// path-convention: a parameter written in parentheses, `/teams/(team-id)/`,
+/// where the docs write `{team-id}`. A whole segment only: `search(q='x')`
+/// and `users('id')` are OData calls and keys.
+fn parenthesized_parameter(page: &Page, op: &Operation, path: &str, out: &mut Vec<Diagnostic>) {
+    let mut offset = 0;
+    for seg in path.split('/') {
+        let at = offset;
+        offset += seg.len() + 1;
+        let Some(name) = seg.strip_prefix('(').and_then(|s| s.strip_suffix(')')) else {
+            continue;
+        };
+        let word = name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if word {
+            out.push(
+                Diagnostic::new(
+                    Code::PathConvention,
+                    sub_span(page, &op.path.template, at..at + seg.len()),
+                    format!("syntax path writes the parameter `{seg}` in parentheses; the docs write `{{{name}}}`"),
+                )
+                .with_label("parameter in parentheses"),
+            );
+            return;
+        }
+    }
 }
 
 /// The span of bytes `start..end` of the page's text (clamped to the text
@@ -676,6 +706,18 @@ mod tests {
                 "path-convention",
                 "acdefc6b-2dc6-4e71-b1e9-6d9810ab1793".to_string()
             )]
+        );
+    }
+
+    #[test]
+    fn a_parameter_in_parentheses_is_reported() {
+        let text = page(
+            "PATCH /teams/(team-id)/channels/{channel-id}\nGET /me/drive/root/search(q='{q}')",
+            "PATCH https://graph.microsoft.com/v1.0/teams/1/channels/2",
+        );
+        assert_eq!(
+            check_pages(&[("a.md", &text)]),
+            vec![("path-convention", "(team-id)".to_string())]
         );
     }
 
