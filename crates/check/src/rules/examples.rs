@@ -857,8 +857,23 @@ fn is_type_placeholder(key: &str, s: &str) -> bool {
 /// Reported only where it breaks the documented type (an enum or a listed set
 /// of values); in a free-text String it is still a string.
 fn is_name_placeholder(key: &str, s: &str) -> bool {
-    s.strip_suffix("-value")
-        .is_some_and(|k| k.eq_ignore_ascii_case(key))
+    // Also in words: `"Activity Operation Type value"` for
+    // `activityOperationType`.
+    let Some(named) = s
+        .strip_suffix("-value")
+        .or_else(|| s.strip_suffix(" value"))
+    else {
+        return false;
+    };
+    let mut words = named.bytes().filter(|&b| b != b' ');
+    let mut letters = key.bytes();
+    loop {
+        match (words.next(), letters.next()) {
+            (None, None) => return true,
+            (Some(w), Some(l)) if w.eq_ignore_ascii_case(&l) => {}
+            _ => return false,
+        }
+    }
 }
 
 /// Properties every Graph entity or resource base carries.
@@ -959,7 +974,20 @@ fn complete(t: &TypeDef, chain: &[&TypeDef]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::paths::testing::{corpus, found, run};
-    use super::check;
+    use super::{check, is_name_placeholder};
+
+    #[test]
+    fn a_value_named_after_its_key_is_a_stand_in() {
+        assert!(is_name_placeholder("visibility", "visibility-value"));
+        assert!(is_name_placeholder(
+            "activityOperationType",
+            "Activity Operation Type value"
+        ));
+        assert!(is_name_placeholder("category", "Category value"));
+        assert!(!is_name_placeholder("category", "Category"));
+        assert!(!is_name_placeholder("category", "Main category value"));
+        assert!(!is_name_placeholder("type", "Type values"));
+    }
 
     /// A resource page: a properties table and a JSON representation.
     fn resource(name: &str, rows: &str, json: &str) -> String {

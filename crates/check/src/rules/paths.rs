@@ -346,7 +346,10 @@ fn example_paths(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
         .map_or(u32::MAX, |h| h.text.span.line);
     for example in &page.examples {
         let Some(RequestLine {
-            method, url, path, ..
+            method,
+            url,
+            path,
+            version,
         }) = request_line(example)
         else {
             continue;
@@ -354,16 +357,21 @@ fn example_paths(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
         if url.value.starts_with('/') && url.span.line < first_example_heading {
             continue;
         }
-        let patterns = patterns.get_or_insert_with(|| {
-            let ops = page.operations.iter();
-            ops.flat_map(|op| operation_patterns(&op.path.template.value))
-                .collect()
-        });
+        let patterns = patterns.get_or_insert_with(|| page_patterns(page));
         let readings = readings(path);
         if readings
             .iter()
             .any(|reading| patterns.iter().any(|p| matches(p, reading)))
         {
+            continue;
+        }
+        // A declared path extended by a property of the type it returns
+        // (`/simulations/{id}/includedAccountTarget`) is a valid OData
+        // address, but the docs declare such paths where they show them.
+        let property = property_path(ctx, page, patterns, &readings);
+        // No version at all (`graph.microsoft.com/security/cases/...`): the
+        // version rule reports it; the path is the page's own.
+        if version_missing(patterns, version, path) {
             continue;
         }
         // A path of this page extended to one a sibling page documents with
@@ -411,16 +419,70 @@ fn example_paths(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
         } else {
             String::new()
         };
-        out.push(
-            Diagnostic::new(
-                Code::ExamplePathMismatch,
-                url.span.clone(),
-                format!("example calls `{path}`, which matches none of the page's declared paths"),
-            )
-            .with_label("not a declared path")
-            .with_note(format!("declared: {}{more}", shown.join(", "))),
-        );
+        let mut d = Diagnostic::new(
+            Code::ExamplePathMismatch,
+            url.span.clone(),
+            format!("example calls `{path}`, which matches none of the page's declared paths"),
+        )
+        .with_label("not a declared path")
+        .with_note(format!("declared: {}{more}", shown.join(", ")));
+        if let Some((property, ty)) = property {
+            d = d.with_note(format!("`{property}` is a property of `{ty}`: if the page shows it on purpose, declare this path in the HTTP request section"));
+        }
+        out.push(d);
     }
+}
+
+/// When a reading is a declared path and one more segment that names a
+/// property or relationship of the page's response type: that property's
+/// name and the type's.
+fn property_path<'c>(
+    ctx: &Ctx<'c>,
+    page: &Page,
+    patterns: &[Pattern],
+    readings: &[String],
+) -> Option<(&'c str, &'c str)> {
+    let (Some(name), false) = page.response_type() else {
+        return None;
+    };
+    let ty = ctx.type_named(&name)?;
+    let chain = ctx.corpus.type_with_ancestors(ty);
+    readings.iter().find_map(|r| {
+        let (head, last) = r.rsplit_once('/')?;
+        let property = chain
+            .iter()
+            .flat_map(|t| &t.properties)
+            .find(|p| p.name.value.eq_ignore_ascii_case(last))?;
+        patterns
+            .iter()
+            .any(|p| matches(p, head))
+            .then_some((property.name.value.as_str(), ty.name.as_str()))
+    })
+}
+
+/// The patterns of every path the page declares.
+fn page_patterns(page: &Page) -> Vec<Pattern> {
+    let ops = page.operations.iter();
+    ops.flat_map(|op| operation_patterns(&op.path.template.value))
+        .collect()
+}
+
+/// Whether the segment read as the version of a full Graph URL is the
+/// first segment of a declared path instead: the URL has no version.
+fn version_missing(patterns: &[Pattern], version: Option<&Spanned<String>>, path: &str) -> bool {
+    let Some(v) = version else { return false };
+    let seg = v.value.as_str();
+    let versionlike = seg.eq_ignore_ascii_case("beta")
+        || seg.starts_with(|c: char| c.is_ascii_digit())
+        || seg
+            .strip_prefix(['v', 'V'])
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+    if versionlike {
+        return false;
+    }
+    readings(&format!("/{seg}{path}"))
+        .iter()
+        .any(|reading| patterns.iter().any(|p| matches(p, reading)))
 }
 
 /// A heading over an example: "Examples", "Example 2: ...", "Request",
@@ -480,12 +542,30 @@ fn request_line(example: &Example) -> Option<RequestLine<'_>> {
 /// api-version-segment: a version segment that is not `v1.0` or `beta`, or
 /// not the page's version.
 fn versions(page: &Page, out: &mut Vec<Diagnostic>) {
-    let requests: Vec<&Spanned<String>> = page
-        .examples
-        .iter()
-        .filter_map(request_line)
-        .filter_map(|line| line.version)
-        .collect();
+    let lines: Vec<RequestLine> = page.examples.iter().filter_map(request_line).collect();
+    // Built only for a URL whose version is not one.
+    let mut patterns: Option<Vec<Pattern>> = None;
+    let mut requests: Vec<&Spanned<String>> = Vec::new();
+    for line in &lines {
+        let Some(v) = line.version else { continue };
+        let patterns = patterns.get_or_insert_with(|| page_patterns(page));
+        if version_missing(patterns, Some(v), line.path) {
+            out.push(
+                Diagnostic::new(
+                    Code::ApiVersionSegment,
+                    v.span.clone(),
+                    format!(
+                        "the URL has no version segment: `{}` starts the page's path",
+                        v.value
+                    ),
+                )
+                .with_label("version missing before this")
+                .with_note("Graph URLs start with `https://graph.microsoft.com/v1.0/` or `/beta/`"),
+            );
+            continue;
+        }
+        requests.push(v);
+    }
     // Each example's vote for the page's version: misspellings of a version
     // (`V1.0`, `v1`) still say which one the author meant.
     let mut votes: Vec<(&Spanned<String>, Option<&str>)> = Vec::new();
@@ -706,6 +786,58 @@ mod tests {
                 "path-convention",
                 "acdefc6b-2dc6-4e71-b1e9-6d9810ab1793".to_string()
             )]
+        );
+    }
+
+    #[test]
+    fn a_url_without_a_version_is_one_finding_at_its_first_segment() {
+        let text = page(
+            "POST /security/cases/{caseId}/reopen",
+            "POST https://graph.microsoft.com/security/cases/1/reopen",
+        );
+        assert_eq!(
+            check_pages(&[("a.md", &text)]),
+            vec![("api-version-segment", "security".to_string())]
+        );
+        // A wrong version before the page's path is still a wrong version.
+        let text = page(
+            "GET /me/interests",
+            "GET https://graph.microsoft.com/localtest/me/interests",
+        );
+        assert_eq!(
+            check_pages(&[("a.md", &text)]),
+            vec![("api-version-segment", "localtest".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_property_of_the_response_type_is_named_in_a_note() {
+        let text = page(
+            "GET /simulations/{id}",
+            "GET https://graph.microsoft.com/v1.0/simulations/1/includedAccountTarget",
+        )
+        .replace(
+            "a `200 OK` response code.",
+            "a `200 OK` response code and a [simulation](../resources/simulation.md) object.",
+        );
+        let simulation = "# simulation resource type\n\nNamespace: microsoft.graph\n\nA thing.\n\n\
+            ## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n\
+            |includedAccountTarget|String|Who.|\n";
+        let c = corpus(&[
+            ("api/simulation-get.md", &text),
+            ("resources/simulation.md", simulation),
+        ]);
+        let notes: Vec<String> = run(&c, check)
+            .into_iter()
+            .filter(|d| d.code.name() == "example-path-mismatch")
+            .flat_map(|d| d.notes)
+            .collect();
+        assert_eq!(
+            notes,
+            vec![
+                "declared: `/simulations/{id}`".to_string(),
+                "`includedAccountTarget` is a property of `simulation`: if the page shows it on purpose, declare this path in the HTTP request section".to_string()
+            ]
         );
     }
 
