@@ -547,9 +547,10 @@ impl Walker<'_, '_> {
                 // A misspelt or leaked name reported above still says which
                 // type the object is (`#Microsoft.OutlookServices.ItemAttachment`
                 // is an `itemAttachment`, with its `item`).
-                if let Some(t) = self.ctx.type_named(&short_type_name(v)) {
-                    ty = Some(t);
-                }
+                // A type the input does not define (a subtype whose page is
+                // elsewhere, `registryKeyEvidence` under `alertEvidence`):
+                // its properties cannot be told, so none is judged.
+                ty = self.ctx.type_named(&short_type_name(v));
             }
         }
         // The type and its ancestors, looked up once: `find_property` for
@@ -1162,6 +1163,24 @@ mod tests {
                 None,
                 None
             ]
+        );
+    }
+
+    #[test]
+    fn an_object_of_a_type_the_input_lacks_is_not_judged() {
+        let site = site();
+        let api = get(
+            "site",
+            "{\n  \"@odata.type\": \"#microsoft.graph.subSite\",\n  \"name\": \"a\",\n  \"hive\": \"b\"\n}",
+        );
+        let pages = [("resources/site.md", site.as_str()), ("api/get.md", &api)];
+        assert_eq!(findings_of("unknown-property", &pages), vec![]);
+        // Without the annotation the object is a site, and `hive` unknown.
+        let plain = api.replace("\"@odata.type\": \"#microsoft.graph.subSite\",\n  ", "");
+        let pages = [("resources/site.md", site.as_str()), ("api/get.md", &plain)];
+        assert_eq!(
+            findings_of("unknown-property", &pages),
+            vec![("unknown-property", "\"hive\"".to_string())]
         );
     }
 

@@ -32,7 +32,7 @@ pub(super) fn check(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
             );
             continue;
         }
-        spelling(page, name, ty, def, out);
+        spelling(ctx, page, name, ty, def, out);
         unknown(ctx, name, ty, def, out);
     }
     plural_drift(ctx, page, &defs, out);
@@ -57,8 +57,32 @@ pub(super) fn foreign_namespace(ns: Option<&str>) -> Option<&str> {
     (!graph).then_some(ns)
 }
 
+/// Whether the type is named after its plural property
+/// (`windowsSettings (deprecated)` of type `cloudPcWindowsSettings`): the
+/// plural is the property's, a type of its own, not a slip.
+fn named_after_property(p: &Property) -> bool {
+    let name = p.name.value.split(' ').next().unwrap_or_default();
+    let ty = p.type_ref.name.as_bytes();
+    !name.is_empty()
+        && ty.len() >= name.len()
+        && ty[ty.len() - name.len()..].eq_ignore_ascii_case(name.as_bytes())
+}
+
+/// Whether a resource page of the input gives a property named `name` the
+/// type `ty` too: the docs' own name for an enum (`answerInputType`), not
+/// a draft's stand-in.
+fn resource_row_agrees(ctx: &Ctx, name: &str, ty: &TypeRef) -> bool {
+    ctx.corpus
+        .pages
+        .iter()
+        .filter(|p| p.kind == PageKind::Resource)
+        .flat_map(|p| &p.properties)
+        .any(|r| r.name.value == name && r.type_ref.name.eq_ignore_ascii_case(&ty.name))
+}
+
 /// `def` is [`named`] of `ty`.
 fn spelling(
+    ctx: &Ctx,
     page: &Page,
     name: &str,
     ty: &TypeRef,
@@ -106,6 +130,7 @@ fn spelling(
         && ty.name.eq_ignore_ascii_case(name)
         && !defined_by_page(def)
         && page.kind == PageKind::Api
+        && !resource_row_agrees(ctx, name, ty)
     {
         out.push(
             Diagnostic::new(
@@ -179,11 +204,77 @@ fn plural_drift(ctx: &Ctx, page: &Page, defs: &[Option<&TypeDef>], out: &mut Vec
 
 fn drifted(ctx: &Ctx, p: &Property, def: Option<&TypeDef>) -> Option<String> {
     let ty = &p.type_ref;
-    if ty.target != TypeTarget::Named || defined_by_page(def) {
+    if ty.target != TypeTarget::Named || defined_by_page(def) || named_after_property(p) {
         return None;
     }
     let lower = ty.name.to_ascii_lowercase();
     let singular = lower.strip_suffix('s')?;
     let used = ctx.references_type(singular) || ctx.type_named(singular).is_some();
     (used && !singular.is_empty()).then(|| ty.name[..singular.len()].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::paths::testing::{corpus, found, run};
+    use super::check;
+
+    fn type_findings(pages: &[(&str, &str)]) -> Vec<(&'static str, String)> {
+        let c = corpus(pages);
+        let mut all = found(&c, &run(&c, check));
+        all.retain(|(code, _)| *code == "type-spelling");
+        all
+    }
+
+    fn page(doc_type: &str, h1: &str, section: &str, rows: &str) -> String {
+        format!(
+            "---\ntitle: \"{h1}\"\ndoc_type: {doc_type}\n---\n\n# {h1}\n\nNamespace: microsoft.graph\n\n\
+             ## {section}\n\n|Property|Type|Description|\n|:---|:---|:---|\n{rows}\n"
+        )
+    }
+
+    #[test]
+    fn a_type_named_like_its_property_stands_when_a_resource_page_agrees() {
+        let row = "|answerInputType|answerInputType|The type. Possible values are: `text`, `radioButton`.|";
+        let api = page("apiPageType", "Create question", "Request body", row);
+        assert_eq!(
+            type_findings(&[("api/create.md", &api)]),
+            vec![("type-spelling", "answerInputType".to_string())]
+        );
+        let resource = page(
+            "resourcePageType",
+            "question resource type",
+            "Properties",
+            row,
+        );
+        assert_eq!(
+            type_findings(&[
+                ("api/create.md", &api),
+                ("resources/question.md", &resource)
+            ]),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn a_plural_type_named_after_its_plural_property_is_a_type_of_its_own() {
+        let rows = "|windowsSetting|[cloudPcWindowsSetting](cloudpcwindowssetting.md)|A.|\n\
+                    |windowsSettings (deprecated)|[cloudPcWindowsSettings](cloudpcwindowssettings.md)|B.|\n\
+                    |other|[cloudPcWindowsSettings](cloudpcwindowssetting.md)|C.|";
+        let resource = page(
+            "resourcePageType",
+            "policy resource type",
+            "Properties",
+            rows,
+        );
+        let c = corpus(&[("resources/policy.md", &resource)]);
+        let messages: Vec<String> = run(&c, check)
+            .into_iter()
+            .filter(|d| d.code.name() == "type-spelling")
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(
+            messages,
+            vec!["type `cloudPcWindowsSettings` of `other` is the plural of `cloudPcWindowsSetting`, which the other pages use"]
+        );
+    }
 }
