@@ -74,11 +74,12 @@ fn v1_corpus_parses_with_measured_counts() {
         .flat_map(|p| &p.enums)
         .map(|e| e.members.len())
         .sum();
-    // Measured: 2595 examples, 2634 parsed JSON bodies, 7347 property rows,
-    // 2589 enum member rows.
+    // Measured: 2595 examples, 2634 parsed JSON bodies, 7331 property rows
+    // (7347 until the rows of the five policy definitions' JSON stopped
+    // counting as the policies' own), 2589 enum member rows.
     assert!(examples >= 2595, "examples {examples}");
     assert!(bodies >= 2634, "parsed JSON bodies {bodies}");
-    assert!(properties >= 7347, "property rows {properties}");
+    assert!(properties >= 7331, "property rows {properties}");
     assert!(members >= 2589, "enum member rows {members}");
 
     let corpus = graphdoc_parser::corpus::resolve(pages);

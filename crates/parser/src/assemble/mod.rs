@@ -31,6 +31,10 @@ pub(crate) enum Section {
     Members,
     /// `### x values`: the members of enum `x`.
     EnumValues(String),
+    /// `### Properties of a token issuance policy definition`: the
+    /// properties of another object (a JSON definition held in a string),
+    /// not of the page's type.
+    Nested,
     Other,
 }
 
@@ -126,11 +130,13 @@ pub fn assemble(
         h2: Section::Intro,
         annotation: None,
         saw_http_heading: false,
+        nested_level: None,
     };
     for block in blocks {
         match block {
             Block::Heading { level, text } => {
-                state.heading(level, &text.value);
+                let title = page.title.as_ref().map(|t| t.value.as_str());
+                state.heading(level, &text.value, title);
                 if level == 1 && page.title.is_none() {
                     page.title = Some(text.clone());
                 }
@@ -210,13 +216,21 @@ struct State {
     h2: Section,
     annotation: Option<graphdoc_model::Annotation>,
     saw_http_heading: bool,
+    /// The level of the heading that opened [`Section::Nested`]; the
+    /// headings below it stay there.
+    nested_level: Option<u8>,
 }
 
 impl State {
-    fn heading(&mut self, level: u8, text: &str) {
+    fn heading(&mut self, level: u8, text: &str, title: Option<&str>) {
         let class = Section::classify(text);
         if class == Section::HttpRequest {
             self.saw_http_heading = true;
+        }
+        match self.nested_level {
+            Some(nested) if level > nested => return,
+            Some(_) => self.nested_level = None,
+            None => {}
         }
         if level <= 2 {
             self.section = if level == 1 {
@@ -227,6 +241,11 @@ impl State {
             self.h2 = self.section.clone();
             return;
         }
+        if self.h2 == Section::Properties && names_another_object(text, title) {
+            self.section = Section::Nested;
+            self.nested_level = Some(level);
+            return;
+        }
         // Below H2 a heading only switches section when it names one; inside
         // Examples, `### Request` / `### Response` stay examples.
         self.section = match (&self.h2, class) {
@@ -235,6 +254,37 @@ impl State {
             (_, c) => c,
         };
     }
+}
+
+/// `Properties of a token issuance policy definition` on the page of
+/// `tokenIssuancePolicy`: a heading for the properties of an object that is
+/// not the page's type (whose name is the H1's first word).
+fn names_another_object(heading: &str, title: Option<&str>) -> bool {
+    let Some(rest) = heading
+        .trim()
+        .get(..14)
+        .filter(|p| p.eq_ignore_ascii_case("properties of "))
+        .map(|_| &heading.trim()[14..])
+    else {
+        return false;
+    };
+    let rest = ["a ", "an ", "the "]
+        .iter()
+        .find_map(|a| rest.strip_prefix(a))
+        .unwrap_or(rest);
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let named = squash(
+        rest.trim_end_matches(" resource type")
+            .trim_end_matches(" resource")
+            .trim_end_matches(" object"),
+    );
+    let own = title.and_then(|t| t.split_whitespace().next()).map(squash);
+    !named.is_empty() && own.is_some_and(|own| own != named)
 }
 
 fn api_version(page: &Page) -> ApiVersion {
@@ -295,5 +345,32 @@ fn page_kind(page: &Page, saw_http_heading: bool) -> PageKind {
         PageKind::Resource
     } else {
         PageKind::Conceptual
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse_str;
+
+    #[test]
+    fn a_table_for_another_object_is_not_the_page_types() {
+        let text = "# tokenIssuancePolicy resource type\n\n## Properties\n\n\
+            |Property|Type|Description|\n|:---|:---|:---|\n|definition|String collection|The rules.|\n\n\
+            ### Properties of a token issuance policy definition\n\n\
+            |Property|Type|Description|\n|:---|:---|:---|\n|Version|Integer|Set to 1.|\n\n\
+            #### Example: a definition\n\n\
+            |Property|Type|Description|\n|:---|:---|:---|\n|Other|String|Also nested.|\n\n\
+            ### Properties of the tokenIssuancePolicy resource\n\n\
+            |Property|Type|Description|\n|:---|:---|:---|\n|displayName|String|Its own.|\n\n\
+            ## Relationships\n\n\
+            |Relationship|Type|Description|\n|:---|:---|:---|\n|appliesTo|directoryObject collection|Where.|\n";
+        let page = parse_str("resources/tokenissuancepolicy.md", text);
+        let names: Vec<&str> = page
+            .properties
+            .iter()
+            .map(|p| p.name.value.as_str())
+            .collect();
+        assert_eq!(names, vec!["definition", "displayName"]);
+        assert_eq!(page.relationships.len(), 1);
     }
 }

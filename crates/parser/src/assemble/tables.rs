@@ -51,6 +51,9 @@ fn shape(header: &[String], section: &Section) -> Shape {
     let first_cell = header.first().map(String::as_str).unwrap_or("");
     let first = first_cell.split_whitespace().next().unwrap_or("");
     let has_type = header.iter().any(|h| h == "type" || h == "data type");
+    if *section == Section::Nested {
+        return Shape::Unknown;
+    }
     if first_cell.contains("permission") {
         return Shape::Permissions;
     }
