@@ -467,17 +467,21 @@ fn page_patterns(page: &Page) -> Vec<Pattern> {
         .collect()
 }
 
+/// `beta`, `v1.0`, `V1`, `1.0`: a segment meant as a version, right or not.
+fn versionlike(seg: &str) -> bool {
+    seg.eq_ignore_ascii_case("beta")
+        || seg.starts_with(|c: char| c.is_ascii_digit())
+        || seg
+            .strip_prefix(['v', 'V'])
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// Whether the segment read as the version of a full Graph URL is the
 /// first segment of a declared path instead: the URL has no version.
 fn version_missing(patterns: &[Pattern], version: Option<&Spanned<String>>, path: &str) -> bool {
     let Some(v) = version else { return false };
     let seg = v.value.as_str();
-    let versionlike = seg.eq_ignore_ascii_case("beta")
-        || seg.starts_with(|c: char| c.is_ascii_digit())
-        || seg
-            .strip_prefix(['v', 'V'])
-            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
-    if versionlike {
+    if versionlike(seg) {
         return false;
     }
     readings(&format!("/{seg}{path}"))
@@ -548,8 +552,11 @@ fn versions(page: &Page, out: &mut Vec<Diagnostic>) {
     let mut requests: Vec<&Spanned<String>> = Vec::new();
     for line in &lines {
         let Some(v) = line.version else { continue };
-        let patterns = patterns.get_or_insert_with(|| page_patterns(page));
-        if version_missing(patterns, Some(v), line.path) {
+        let missing = !versionlike(&v.value) && {
+            let patterns = patterns.get_or_insert_with(|| page_patterns(page));
+            version_missing(patterns, Some(v), line.path)
+        };
+        if missing {
             out.push(
                 Diagnostic::new(
                     Code::ApiVersionSegment,
