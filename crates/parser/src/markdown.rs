@@ -1,6 +1,6 @@
 //! Markdown to blocks, through pulldown-cmark's offset iterator.
 use crate::blocks::{Block, CodeBlock, Inline, Row, Table};
-use crate::text::{lines_with_offsets, OffsetMap, SourceText};
+use crate::text::{lines_with_offsets, strip_prefix_ci, OffsetMap, SourceText};
 use graphdoc_model::{Include, Link, Spanned};
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -378,10 +378,4 @@ fn includes(src: &SourceText, raw: &str, base: usize) -> Vec<Include> {
         });
     }
     out
-}
-
-fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &s[prefix.len()..])
 }

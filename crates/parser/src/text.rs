@@ -101,6 +101,14 @@ fn push_line_starts(bytes: &[u8], out: &mut Vec<u32>) {
     out.extend(memchr::memchr_iter(b'\n', bytes).map(|i| (i + 1) as u32));
 }
 
+/// `s` without `prefix` (ASCII), compared ignoring ASCII case.
+pub(crate) fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.as_bytes().get(..prefix.len())?;
+    // An ASCII match ends on a character boundary, so the slice is whole.
+    head.eq_ignore_ascii_case(prefix.as_bytes())
+        .then(|| &s[prefix.len()..])
+}
+
 /// Where `needle` (lower-case ASCII) first occurs in `hay` ignoring ASCII
 /// case: `hay.to_ascii_lowercase().find(needle)` without the copy.
 pub(crate) fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {

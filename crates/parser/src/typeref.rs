@@ -1,6 +1,6 @@
 //! Type cells and the facts descriptions state about a property.
 use crate::blocks::Inline;
-use crate::text::{find_ascii_ci, first_phrase_end, SourceText};
+use crate::text::{find_ascii_ci, first_phrase_end, strip_prefix_ci, SourceText};
 use graphdoc_model::{Primitive, Span, Spanned, TypeRef, TypeTarget};
 
 /// Reads a Type cell: `String`, `String collection`, `[x](x.md) collection`,
@@ -80,14 +80,6 @@ fn clean(s: &str) -> &str {
     s.trim()
         .trim_matches(|c| c == '*' || c == '`' || c == '_')
         .trim()
-}
-
-/// `s` without `prefix` (lower-case ASCII), compared ignoring ASCII case.
-fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    let head = s.as_bytes().get(..prefix.len())?;
-    // An ASCII match ends on a character boundary, so the slice is whole.
-    head.eq_ignore_ascii_case(prefix.as_bytes())
-        .then(|| &s[prefix.len()..])
 }
 
 fn strip_collection<'a>(s: &'a str, collection: &mut bool) -> &'a str {

@@ -866,15 +866,11 @@ fn is_name_placeholder(key: &str, s: &str) -> bool {
     else {
         return false;
     };
-    let mut words = named.bytes().filter(|&b| b != b' ');
-    let mut letters = key.bytes();
-    loop {
-        match (words.next(), letters.next()) {
-            (None, None) => return true,
-            (Some(w), Some(l)) if w.eq_ignore_ascii_case(&l) => {}
-            _ => return false,
-        }
-    }
+    named
+        .bytes()
+        .filter(|&b| b != b' ')
+        .map(|b| b.to_ascii_lowercase())
+        .eq(key.bytes().map(|b| b.to_ascii_lowercase()))
 }
 
 /// Properties every Graph entity or resource base carries.
@@ -927,9 +923,9 @@ fn near_property<'a>(chain: &[&'a TypeDef], key: &str) -> Option<&'a str> {
         found.dedup();
         (found.len() == 1).then(|| found[0])
     };
+    let lower = key.to_ascii_lowercase();
     if key.len() >= 4 {
-        let extends =
-            |n: &str| n.len() > key.len() && super::starts_with_ci(n, &key.to_ascii_lowercase());
+        let extends = |n: &str| n.len() > key.len() && super::starts_with_ci(n, &lower);
         if let Some(n) = only(names().filter(|n| extends(n)).collect()) {
             return Some(n);
         }
@@ -938,8 +934,8 @@ fn near_property<'a>(chain: &[&'a TypeDef], key: &str) -> Option<&'a str> {
         // A key that adds to a name (`teamsAppId`, `teamsApp`) is another
         // property, not a slip.
         let close = |n: &str| {
-            !super::starts_with_ci(key, &n.to_ascii_lowercase())
-                && strsim::levenshtein(&n.to_ascii_lowercase(), &key.to_ascii_lowercase()) <= 2
+            let n = n.to_ascii_lowercase();
+            !lower.starts_with(&n) && strsim::levenshtein(&n, &lower) <= 2
         };
         return only(names().filter(|n| close(n)).collect());
     }

@@ -1,7 +1,9 @@
 //! path-convention, example-path-mismatch and api-version-segment: the
 //! paths a page declares and the URLs its examples call.
 use super::hash::{FastMap, FastSet};
-use super::templates::{guid_segments, matches, operation_patterns, readings, Pattern};
+use super::templates::{
+    guid_segments, matches, offset_segments, operation_patterns, readings, Pattern,
+};
 use super::{contains_ci, find_ascii, split_byte, Ctx};
 use crate::{Code, Diagnostic};
 use graphdoc_model::{Corpus, Example, MessageStart, Operation, Page, Span, Spanned};
@@ -76,28 +78,23 @@ fn literal_ids(page: &Page, op: &Operation, out: &mut Vec<Diagnostic>) {
 /// where the docs write `{team-id}`. A whole segment only: `search(q='x')`
 /// and `users('id')` are OData calls and keys.
 fn parenthesized_parameter(page: &Page, op: &Operation, path: &str, out: &mut Vec<Diagnostic>) {
-    let mut offset = 0;
-    for seg in path.split('/') {
-        let at = offset;
-        offset += seg.len() + 1;
-        let Some(name) = seg.strip_prefix('(').and_then(|s| s.strip_suffix(')')) else {
-            continue;
-        };
+    let parameter = offset_segments(path).find_map(|(at, seg)| {
+        let name = seg.strip_prefix('(')?.strip_suffix(')')?;
         let word = name.starts_with(|c: char| c.is_ascii_alphabetic())
             && name
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        if word {
-            out.push(
-                Diagnostic::new(
-                    Code::PathConvention,
-                    sub_span(page, &op.path.template, at..at + seg.len()),
-                    format!("syntax path writes the parameter `{seg}` in parentheses; the docs write `{{{name}}}`"),
-                )
-                .with_label("parameter in parentheses"),
-            );
-            return;
-        }
+        word.then_some((at, seg, name))
+    });
+    if let Some((at, seg, name)) = parameter {
+        out.push(
+            Diagnostic::new(
+                Code::PathConvention,
+                sub_span(page, &op.path.template, at..at + seg.len()),
+                format!("syntax path writes the parameter `{seg}` in parentheses; the docs write `{{{name}}}`"),
+            )
+            .with_label("parameter in parentheses"),
+        );
     }
 }
 
@@ -365,13 +362,11 @@ fn example_paths(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        // A declared path extended by a property of the type it returns
-        // (`/simulations/{id}/includedAccountTarget`) is a valid OData
-        // address, but the docs declare such paths where they show them.
-        let property = property_path(ctx, page, patterns, &readings);
         // No version at all (`graph.microsoft.com/security/cases/...`): the
         // version rule reports it; the path is the page's own.
-        if version_missing(patterns, version, path) {
+        if version
+            .is_some_and(|v| !versionlike(&v.value) && version_missing(patterns, &v.value, path))
+        {
             continue;
         }
         // A path of this page extended to one a sibling page documents with
@@ -426,7 +421,10 @@ fn example_paths(ctx: &Ctx, page: &Page, out: &mut Vec<Diagnostic>) {
         )
         .with_label("not a declared path")
         .with_note(format!("declared: {}{more}", shown.join(", ")));
-        if let Some((property, ty)) = property {
+        // A declared path extended by a property of the type it returns
+        // (`/simulations/{id}/includedAccountTarget`) is a valid OData
+        // address, but the docs declare such paths where they show them.
+        if let Some((property, ty)) = property_path(ctx, page, patterns, &readings) {
             d = d.with_note(format!("`{property}` is a property of `{ty}`: if the page shows it on purpose, declare this path in the HTTP request section"));
         }
         out.push(d);
@@ -476,14 +474,9 @@ fn versionlike(seg: &str) -> bool {
             .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
 }
 
-/// Whether the segment read as the version of a full Graph URL is the
-/// first segment of a declared path instead: the URL has no version.
-fn version_missing(patterns: &[Pattern], version: Option<&Spanned<String>>, path: &str) -> bool {
-    let Some(v) = version else { return false };
-    let seg = v.value.as_str();
-    if versionlike(seg) {
-        return false;
-    }
+/// Whether `seg`, read as the version of a full Graph URL, is the first
+/// segment of a declared path instead: the URL has no version.
+fn version_missing(patterns: &[Pattern], seg: &str, path: &str) -> bool {
     readings(&format!("/{seg}{path}"))
         .iter()
         .any(|reading| patterns.iter().any(|p| matches(p, reading)))
@@ -546,15 +539,14 @@ fn request_line(example: &Example) -> Option<RequestLine<'_>> {
 /// api-version-segment: a version segment that is not `v1.0` or `beta`, or
 /// not the page's version.
 fn versions(page: &Page, out: &mut Vec<Diagnostic>) {
-    let lines: Vec<RequestLine> = page.examples.iter().filter_map(request_line).collect();
     // Built only for a URL whose version is not one.
     let mut patterns: Option<Vec<Pattern>> = None;
     let mut requests: Vec<&Spanned<String>> = Vec::new();
-    for line in &lines {
+    for line in page.examples.iter().filter_map(request_line) {
         let Some(v) = line.version else { continue };
         let missing = !versionlike(&v.value) && {
             let patterns = patterns.get_or_insert_with(|| page_patterns(page));
-            version_missing(patterns, Some(v), line.path)
+            version_missing(patterns, &v.value, line.path)
         };
         if missing {
             out.push(

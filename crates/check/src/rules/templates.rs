@@ -297,14 +297,19 @@ fn guid_at(t: &str, start: usize) -> bool {
     (end == bytes.len() || bytes.get(end) == Some(&b'/')) && t.get(start..end).is_some_and(is_guid)
 }
 
-/// The `/`-separated segments of `s` that are GUIDs, with their offsets.
-pub(super) fn guid_segments(s: &str) -> impl Iterator<Item = (usize, &str)> {
+/// The `/`-separated segments of `s`, with their offsets.
+pub(super) fn offset_segments(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut offset = 0;
-    split_byte(s, b'/').filter_map(move |seg| {
+    split_byte(s, b'/').map(move |seg| {
         let at = offset;
         offset += seg.len() + 1;
-        is_guid(seg).then_some((at, seg))
+        (at, seg)
     })
+}
+
+/// The `/`-separated segments of `s` that are GUIDs, with their offsets.
+pub(super) fn guid_segments(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    offset_segments(s).filter(|(_, seg)| is_guid(seg))
 }
 
 /// The length of a GUID: 32 hex digits and four dashes.

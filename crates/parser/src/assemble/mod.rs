@@ -5,7 +5,7 @@ mod prose;
 mod tables;
 
 use crate::blocks::Block;
-use crate::text::SourceText;
+use crate::text::{strip_prefix_ci, SourceText};
 use graphdoc_model::{
     ApiVersion, FrontMatter, Heading, MessageStart, Page, PageFormat, PageKind, Problem,
 };
@@ -260,12 +260,7 @@ impl State {
 /// `tokenIssuancePolicy`: a heading for the properties of an object that is
 /// not the page's type (whose name is the H1's first word).
 fn names_another_object(heading: &str, title: Option<&str>) -> bool {
-    let Some(rest) = heading
-        .trim()
-        .get(..14)
-        .filter(|p| p.eq_ignore_ascii_case("properties of "))
-        .map(|_| &heading.trim()[14..])
-    else {
+    let Some(rest) = strip_prefix_ci(heading.trim(), "properties of ") else {
         return false;
     };
     let rest = ["a ", "an ", "the "]
